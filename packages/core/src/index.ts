@@ -1,0 +1,35 @@
+/**
+ * `@quartieri/core`: the domain model, pure rules and ports of quartieri. Every module is
+ * re-exported as a namespace (`Money.allocate`, `CodiceFiscale.PersonCode`, …).
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as BasisPoints from "./BasisPoints.js"
+/** @since 0.1.0 */
+export * as Belfiore from "./Belfiore.js"
+/** @since 0.1.0 */
+export * as Calendar from "./Calendar.js"
+/** @since 0.1.0 */
+export * as CodiceFiscale from "./CodiceFiscale.js"
+/** @since 0.1.0 */
+export * as Cup from "./Cup.js"
+/** @since 0.1.0 */
+export * as Ids from "./Ids.js"
+/** @since 0.1.0 */
+export * as InvalidInput from "./InvalidInput.js"
+/** @since 0.1.0 */
+export * as IstatComune from "./IstatComune.js"
+/** @since 0.1.0 */
+export * as LegalReference from "./LegalReference.js"
+/** @since 0.1.0 */
+export * as Money from "./Money.js"
+/** @since 0.1.0 */
+export * as Parameter from "./Parameter.js"
+/** @since 0.1.0 */
+export * as PartitaIva from "./PartitaIva.js"
+/** @since 0.1.0 */
+export * as Sources from "./Sources.js"
+/** @since 0.1.0 */
+export * as Violation from "./Violation.js"

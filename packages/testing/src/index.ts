@@ -1,0 +1,9 @@
+/**
+ * `@quartieri/testing`: fast-check arbitraries for the domain entities, seeded synthetic
+ * neighbourhoods and the seed projects as data.
+ *
+ * @since 0.1.0
+ */
+
+/** @since 0.1.0 */
+export * as IdentifierArbitraries from "./arbitraries/identifiers.js"
