@@ -12,6 +12,8 @@ export * as Belfiore from "./Belfiore.js"
 /** @since 0.1.0 */
 export * as Calendar from "./Calendar.js"
 /** @since 0.1.0 */
+export * as Call from "./Call.js"
+/** @since 0.1.0 */
 export * as CodiceFiscale from "./CodiceFiscale.js"
 /** @since 0.1.0 */
 export * as Cup from "./Cup.js"
@@ -26,9 +28,19 @@ export * as LegalReference from "./LegalReference.js"
 /** @since 0.1.0 */
 export * as Money from "./Money.js"
 /** @since 0.1.0 */
+export * as Organisation from "./Organisation.js"
+/** @since 0.1.0 */
 export * as Parameter from "./Parameter.js"
 /** @since 0.1.0 */
 export * as PartitaIva from "./PartitaIva.js"
+/** @since 0.1.0 */
+export * as Partnership from "./Partnership.js"
+/** @since 0.1.0 */
+export * as Programme from "./Programme.js"
+/** @since 0.1.0 */
+export * as Project from "./Project.js"
+/** @since 0.1.0 */
+export * as ProjectLifecycle from "./ProjectLifecycle.js"
 /** @since 0.1.0 */
 export * as Sources from "./Sources.js"
 /** @since 0.1.0 */

@@ -7,3 +7,5 @@
 
 /** @since 0.1.0 */
 export * as IdentifierArbitraries from "./arbitraries/identifiers.js"
+/** @since 0.1.0 */
+export * as PartnershipArbitraries from "./arbitraries/partnership.js"
