@@ -10,13 +10,23 @@ export * as BasisPoints from "./BasisPoints.js"
 /** @since 0.1.0 */
 export * as Belfiore from "./Belfiore.js"
 /** @since 0.1.0 */
+export * as Budget from "./Budget.js"
+/** @since 0.1.0 */
+export * as BudgetRules from "./BudgetRules.js"
+/** @since 0.1.0 */
 export * as Calendar from "./Calendar.js"
 /** @since 0.1.0 */
 export * as Call from "./Call.js"
 /** @since 0.1.0 */
 export * as CodiceFiscale from "./CodiceFiscale.js"
 /** @since 0.1.0 */
+export * as CostCategory from "./CostCategory.js"
+/** @since 0.1.0 */
+export * as CostOption from "./CostOption.js"
+/** @since 0.1.0 */
 export * as Cup from "./Cup.js"
+/** @since 0.1.0 */
+export * as FundingSource from "./FundingSource.js"
 /** @since 0.1.0 */
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */
@@ -43,5 +53,7 @@ export * as Project from "./Project.js"
 export * as ProjectLifecycle from "./ProjectLifecycle.js"
 /** @since 0.1.0 */
 export * as Sources from "./Sources.js"
+/** @since 0.1.0 */
+export * as StaffCost from "./StaffCost.js"
 /** @since 0.1.0 */
 export * as Violation from "./Violation.js"
