@@ -87,14 +87,19 @@ const duplicates = <A>(
 }
 
 /**
- * A budget: its lines (with distinct ids) and its funding.
+ * A budget: its lines (with distinct ids), its funding and, optionally, the total cost the
+ * application declares. Published projects often give only the total and the funding plan (the
+ * seed IntERPreti di cambiamento: € 229.989,54, grant and cofinancing, no line breakdown): such
+ * a budget has no lines and a `declaredTotal`, and its rules still run on what is known. When
+ * both are present, the lines must add up to the declared total.
  *
  * @since 0.1.0
  * @category models
  */
 export const Budget = Schema.Struct({
   lines: Schema.Array(BudgetLine),
-  funding: Schema.Array(Funding)
+  funding: Schema.Array(Funding),
+  declaredTotal: Schema.optionalKey(Money.NonNegativeCents)
 }).pipe(
   Schema.check(
     Schema.makeFilter((budget) =>
@@ -522,10 +527,20 @@ export const evaluate = (budget: Budget): Result.Result<Evaluation, BudgetRuleVi
   if (firstFatal !== undefined) {
     return Result.fail(new BudgetRuleViolated({ violations: [firstFatal, ...restFatal, ...problems] }))
   }
+  const linesTotal = Internal.sumWithinRange(amounts)
+  if (budget.declaredTotal !== undefined && lines.length > 0 && linesTotal !== budget.declaredTotal) {
+    problems.push(
+      Internal.violation("budget.lines.declared-total", Internal.sources.financialPlan, {
+        en: `the lines sum to ${Money.format(linesTotal)} but the declared total cost is ${Money.format(budget.declaredTotal)}`,
+        it: `le voci ammontano a ${Money.format(linesTotal)} ma il costo totale dichiarato è ${Money.format(budget.declaredTotal)}`
+      })
+    )
+  }
   return Result.succeed({
     budget,
     lines: lines.map((line, i) => ({ line, amount: amounts[i] ?? Money.zero })),
-    total: Internal.sumWithinRange(amounts),
+    // Without lines, the declared total is the only total cost known.
+    total: lines.length === 0 && budget.declaredTotal !== undefined ? budget.declaredTotal : linesTotal,
     problems
   })
 }

@@ -115,19 +115,30 @@ const eligibility: BudgetRules.EligibilityPeriod = {
 
 // Seed shared/seeds/000 (Acli Crema) and facts.md §1.2: total value € 229.989,54, regional grant
 // € 209.989,54 (D.G.R. XI/741/2018), cofinanced for € 20.000 by the Comune di Crema. The seeds
-// give NO line breakdown: the budget below has one line for the whole project, which says so.
+// give NO line breakdown: the budget has no lines, only the declared total and the funding plan.
 const interpreti = (cofinancingCents: number): Budget.Budget => ({
-  lines: [
-    {
-      id: lineId("interpreti-total"),
-      subProject: Ids.SubProjectId.make("interpreti"),
-      partner: Ids.OrganisationId.make("comune-ripalta-cremasca"),
-      category: "other",
-      cost: real(22_998_954),
-      description: "IntERPreti di cambiamento, whole project: the line breakdown is not published in the seeds"
-    }
-  ],
+  lines: [],
+  declaredTotal: nn(22_998_954),
   funding: [funding("fse-grant", 20_998_954), funding("comune", cofinancingCents, { organisation: "comune-di-crema" })]
+})
+
+describe("declared total", () => {
+  it("without lines, the declared total is the total cost; with lines, they must add up to it", () => {
+    const known = ok(Budget.resolve({ lines: [], funding: [], declaredTotal: nn(10_000) }))
+    expect(Budget.totalCost(known)).toBe(10_000)
+    // 6.000,00 + 3.000,00 = 9.000,00 against a declared 10.000,00 (amounts in cents / 100)
+    const budget: Budget.Budget = {
+      lines: [line("a", "staff", real(600_000)), line("b", "travel", real(300_000))],
+      funding: [funding("fse-grant", 900_000)],
+      declaredTotal: nn(1_000_000)
+    }
+    const evaluation = ok(Budget.evaluate(budget))
+    expect(evaluation.total).toBe(900_000)
+    expect(evaluation.problems.map((v) => [v.rule, v.message])).toEqual([
+      ["budget.lines.declared-total", "the lines sum to € 9.000,00 but the declared total cost is € 10.000,00"]
+    ])
+    expect(ok(Budget.evaluate({ ...budget, declaredTotal: nn(900_000) })).problems).toEqual([])
+  })
 })
 
 describe("IntERPreti di cambiamento (seed level)", () => {
