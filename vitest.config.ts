@@ -3,6 +3,8 @@ import { projects } from "./vitest.workspace.js"
 
 export default defineConfig({
   test: {
-    projects
+    projects,
+    // In CI, a JSON report as well, so .ci/run can print the plain "N passed, N failed" line.
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "out/vitest-report.json" }]] : ["default"]
   }
 })

@@ -1,34 +1,18 @@
 import { describe, expect, it } from "@effect/vitest"
+import { SeedProjects } from "@quartieri/testing"
 import { Result, Schema } from "effect"
 import { Calendar, Call, Project } from "../src/index.js"
-import { interpretiEncoded } from "./fixtures/partnerships.js"
 
 const d = Calendar.unsafeMake
 
-// IntERPreti di cambiamento (seed 000, facts.md §1.2). The seed says "230 mila euro per il biennio
-// 2019/2020" and "da gennaio 2019 partiranno attività"; the avviso says activities end no later
-// than 16/05/2020. The period is modelled as 2019-01-01 (first day of the month the seed gives)
-// to 2020-05-16 (the avviso's latest end): no other date is known, none is invented. The seed
-// names four complexes (via XXIV Maggio in Ripalta Cremasca; Santa Maria, Ombriano and San
-// Bernardino in Crema). No CUP is known. The status is "started" from the same 2019-01-01.
-const lab = { id: "interpreti-laboratorio-sociale", kind: "laboratorio-sociale", action: "9.4.2" } as const
-const inclusione = { id: "interpreti-inclusione-attiva", kind: "inclusione-attiva", action: "9.1.3" } as const
-
-const interpretiInput: Project.ProjectEncoded = {
-  id: "interpreti-di-cambiamento",
-  call: "avviso-2017",
-  title: "IntERPreti di cambiamento",
-  partnership: interpretiEncoded,
-  subProjects: [lab, inclusione],
-  sites: ["ripalta-cremasca-via-xxiv-maggio", "crema-santa-maria", "crema-ombriano", "crema-san-bernardino"],
-  period: { start: "2019-01-01", end: "2020-05-16" },
-  targets: [
-    { indicator: "personalised-pathways", value: 28 },
-    { indicator: "laboratori-sociali", value: 4 }
-  ],
-  decrees: [{ act: "D.G.R. XI/741/2018" }],
-  status: { status: "started", since: "2019-01-01" }
-}
+// IntERPreti di cambiamento as the seed data gives it (@quartieri/testing, docs/concepts/
+// seed-projects.md): period 2019-01-01 (the seed's "da gennaio 2019") to 2020-05-16 (the avviso's
+// latest end) — no other date is known; two sub-projects 9.4.2 and 9.1.3; four complexes.
+const seedProject = SeedProjects.interpreti.project
+if (seedProject === undefined) throw new Error("the IntERPreti seed has a project record")
+const interpretiInput: Project.ProjectEncoded = seedProject
+const [lab, inclusione] = interpretiInput.subProjects
+if (lab === undefined || inclusione === undefined) throw new Error("the IntERPreti seed has two sub-projects")
 
 const decodeSync = Schema.decodeUnknownSync(Project.Project)
 const interpreti = decodeSync(interpretiInput)

@@ -11,3 +11,9 @@ export * as BudgetArbitraries from "./arbitraries/budget.js"
 export * as IdentifierArbitraries from "./arbitraries/identifiers.js"
 /** @since 0.1.0 */
 export * as PartnershipArbitraries from "./arbitraries/partnership.js"
+/** @since 0.1.0 */
+export * as SeedChecks from "./seeds/check.js"
+/** @since 0.1.0 */
+export * as SeedMembers from "./seeds/members.js"
+/** @since 0.1.0 */
+export * as SeedProjects from "./seeds/projects.js"
