@@ -6,6 +6,12 @@
  */
 
 /** @since 0.1.0 */
+export * as Activity from "./Activity.js"
+/** @since 0.1.0 */
+export * as Attendance from "./Attendance.js"
+/** @since 0.1.0 */
+export * as AttendanceRegister from "./AttendanceRegister.js"
+/** @since 0.1.0 */
 export * as BasisPoints from "./BasisPoints.js"
 /** @since 0.1.0 */
 export * as Belfiore from "./Belfiore.js"
@@ -28,11 +34,21 @@ export * as Cup from "./Cup.js"
 /** @since 0.1.0 */
 export * as FundingSource from "./FundingSource.js"
 /** @since 0.1.0 */
+export * as Household from "./Household.js"
+/** @since 0.1.0 */
 export * as Ids from "./Ids.js"
 /** @since 0.1.0 */
 export * as InvalidInput from "./InvalidInput.js"
 /** @since 0.1.0 */
+export * as Involvement from "./Involvement.js"
+/** @since 0.1.0 */
+export * as Isced from "./Isced.js"
+/** @since 0.1.0 */
 export * as IstatComune from "./IstatComune.js"
+/** @since 0.1.0 */
+export * as Laboratorio from "./Laboratorio.js"
+/** @since 0.1.0 */
+export * as LabourMarketStatus from "./LabourMarketStatus.js"
 /** @since 0.1.0 */
 export * as LegalReference from "./LegalReference.js"
 /** @since 0.1.0 */
@@ -46,13 +62,23 @@ export * as PartitaIva from "./PartitaIva.js"
 /** @since 0.1.0 */
 export * as Partnership from "./Partnership.js"
 /** @since 0.1.0 */
+export * as Person from "./Person.js"
+/** @since 0.1.0 */
 export * as Programme from "./Programme.js"
 /** @since 0.1.0 */
 export * as Project from "./Project.js"
 /** @since 0.1.0 */
 export * as ProjectLifecycle from "./ProjectLifecycle.js"
 /** @since 0.1.0 */
+export * as Sensitivity from "./Sensitivity.js"
+/** @since 0.1.0 */
+export * as Session from "./Session.js"
+/** @since 0.1.0 */
+export * as Site from "./Site.js"
+/** @since 0.1.0 */
 export * as Sources from "./Sources.js"
+/** @since 0.1.0 */
+export * as SpecialCategory from "./SpecialCategory.js"
 /** @since 0.1.0 */
 export * as StaffCost from "./StaffCost.js"
 /** @since 0.1.0 */

@@ -10,7 +10,11 @@ export * as BudgetArbitraries from "./arbitraries/budget.js"
 /** @since 0.1.0 */
 export * as IdentifierArbitraries from "./arbitraries/identifiers.js"
 /** @since 0.1.0 */
+export * as LaboratorioArbitraries from "./arbitraries/laboratorio.js"
+/** @since 0.1.0 */
 export * as PartnershipArbitraries from "./arbitraries/partnership.js"
+/** @since 0.1.0 */
+export * as Population from "./population.js"
 /** @since 0.1.0 */
 export * as SeedChecks from "./seeds/check.js"
 /** @since 0.1.0 */
