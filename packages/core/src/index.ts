@@ -32,6 +32,8 @@ export * as CostOption from "./CostOption.js"
 /** @since 0.1.0 */
 export * as Cup from "./Cup.js"
 /** @since 0.1.0 */
+export * as EntrySnapshot from "./EntrySnapshot.js"
+/** @since 0.1.0 */
 export * as FundingSource from "./FundingSource.js"
 /** @since 0.1.0 */
 export * as Household from "./Household.js"
@@ -50,6 +52,8 @@ export * as Laboratorio from "./Laboratorio.js"
 /** @since 0.1.0 */
 export * as LabourMarketStatus from "./LabourMarketStatus.js"
 /** @since 0.1.0 */
+export * as LeavingStatus from "./LeavingStatus.js"
+/** @since 0.1.0 */
 export * as LegalReference from "./LegalReference.js"
 /** @since 0.1.0 */
 export * as Money from "./Money.js"
@@ -61,6 +65,12 @@ export * as Parameter from "./Parameter.js"
 export * as PartitaIva from "./PartitaIva.js"
 /** @since 0.1.0 */
 export * as Partnership from "./Partnership.js"
+/** @since 0.1.0 */
+export * as Pathway from "./Pathway.js"
+/** @since 0.1.0 */
+export * as PathwayHours from "./PathwayHours.js"
+/** @since 0.1.0 */
+export * as PathwayService from "./PathwayService.js"
 /** @since 0.1.0 */
 export * as Person from "./Person.js"
 /** @since 0.1.0 */

@@ -14,6 +14,8 @@ export * as LaboratorioArbitraries from "./arbitraries/laboratorio.js"
 /** @since 0.1.0 */
 export * as PartnershipArbitraries from "./arbitraries/partnership.js"
 /** @since 0.1.0 */
+export * as PathwayArbitraries from "./arbitraries/pathway.js"
+/** @since 0.1.0 */
 export * as Population from "./population.js"
 /** @since 0.1.0 */
 export * as SeedChecks from "./seeds/check.js"
