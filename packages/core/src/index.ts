@@ -6,6 +6,8 @@
  */
 
 /** @since 0.1.0 */
+export * as Access from "./Access.js"
+/** @since 0.1.0 */
 export * as Activity from "./Activity.js"
 /** @since 0.1.0 */
 export * as Attendance from "./Attendance.js"
