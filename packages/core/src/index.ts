@@ -38,6 +38,8 @@ export * as EntrySnapshot from "./EntrySnapshot.js"
 /** @since 0.1.0 */
 export * as FundingSource from "./FundingSource.js"
 /** @since 0.1.0 */
+export * as Eligibility from "./Eligibility.js"
+/** @since 0.1.0 */
 export * as Household from "./Household.js"
 /** @since 0.1.0 */
 export * as Ids from "./Ids.js"

@@ -1,0 +1,271 @@
+/**
+ * Ready-made leaves: a fact compared with a bound (`compare`) and a fact that must take one
+ * of a list of values (`oneOf`, `is`). Unlike a custom `Rule.leaf`, they phrase their own
+ * explanations ("ISEE € 17.500,00 superiore alla soglia di € 16.000,00") and counterfactuals
+ * ("con ISEE non superiore a € 16.000,00", with a value that satisfies it), and they use the
+ * declared domain of a fact: a missing fact that no admissible value could make fail — five
+ * years of residence required, none required since 2020 — is not asked for.
+ *
+ * @since 0.1.0
+ */
+import { Option } from "effect"
+import * as Bilingual from "./Bilingual.js"
+import type * as Bound from "./Bound.js"
+import * as Fact from "./Fact.js"
+import * as Rule from "./Rule.js"
+
+/**
+ * The order relations of a comparison: the fact on the left, the bound on the right.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Comparison = "<=" | "<" | ">=" | ">"
+
+const negation: Record<Comparison, Comparison> = { "<=": ">", ">": "<=", "<": ">=", ">=": "<" }
+
+/** The comparison that holds exactly when `c` does not. @since 0.1.0 @category utils */
+export const negate = (c: Comparison): Comparison => negation[c]
+
+/**
+ * How a comparison that holds reads: `<=` "non superiore" / "not above", `<` "inferiore" /
+ * "below", `>=` "non inferiore" / "not below", `>` "superiore" / "above".
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const words: Record<Comparison, Bilingual.Bilingual> = {
+  "<=": Bilingual.make("non superiore", "not above"),
+  "<": Bilingual.make("inferiore", "below"),
+  ">=": Bilingual.make("non inferiore", "not below"),
+  ">": Bilingual.make("superiore", "above")
+}
+
+const test = (x: number, c: Comparison, b: number): boolean =>
+  c === "<=" ? x <= b : c === "<" ? x < b : c === ">=" ? x >= b : x > b
+
+const holdsForEvery = (c: Comparison, b: number, min?: number, max?: number): boolean =>
+  c === "<="
+    ? max !== undefined && max <= b
+    : c === "<"
+      ? max !== undefined && max < b
+      : c === ">="
+        ? min !== undefined && min >= b
+        : min !== undefined && min > b
+
+const holdsForNone = (c: Comparison, b: number, min?: number, max?: number): boolean =>
+  holdsForEvery(negate(c), b, min, max)
+
+/** The admissible whole number closest to `b` that satisfies `x c b`. */
+const boundary = (c: Comparison, b: number): number => (c === "<" ? b - 1 : c === ">" ? b + 1 : b)
+
+/**
+ * A leaf `fact c bound` over a whole-number fact (cents, years, persons, thousandths):
+ * `compare({ …, fact: isee, relation: "<=", bound: Bound.parameter(iseeCeiling, …) })`.
+ *
+ * - missing fact, bound known: true (or false) without the fact when every admissible value
+ *   of the fact's range satisfies (or fails) it; otherwise unknown;
+ * - its counterfactual is the boundary value: `≤ b` → b, `< b` → b − 1, `≥ b` → b, `> b` → b + 1,
+ *   when the fact's range admits it.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const compare = (
+  spec: Rule.Meta & { readonly fact: Fact.Fact<number>; readonly relation: Comparison; readonly bound: Bound.Bound }
+): Rule.Leaf => {
+  const { fact, relation, bound } = spec
+  const min = fact.range?.min
+  const max = fact.range?.max
+  const phraseOf = (c: Comparison, b: number): Bilingual.Bilingual =>
+    Bilingual.render((l) =>
+      l === "it"
+        ? `con ${fact.label.it} ${words[c].it} a ${fact.show(b).it}`
+        : `with ${fact.label.en} ${words[c].en} ${fact.show(b).en}`
+    )
+  const sentence = (c: Comparison, b: number): Bilingual.Bilingual =>
+    Bilingual.render((l) => `${words[c][l]} ${bound.against[l]} ${fact.show(b)[l]}`)
+  const counterfactualOf = (c: Comparison, b: number): Rule.Counterfactual | undefined => {
+    const witness = boundary(c, b)
+    if (!Number.isSafeInteger(witness) || (min !== undefined && witness < min) || (max !== undefined && witness > max))
+      return undefined
+    return { fact, relation: c, value: Fact.encodeLenient(fact, b), witness, phrase: phraseOf(c, b) }
+  }
+  const sentenceOf = (x: number, c: Comparison, b: number): Bilingual.Bilingual =>
+    Bilingual.render((l) => `${fact.label[l]} ${fact.show(x)[l]} ${sentence(c, b)[l]}`)
+  return {
+    _tag: "Leaf",
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    facts: [fact, ...bound.facts.filter((f) => f.id !== fact.id)],
+    parameters: bound.parameters,
+    evaluate: (env) => {
+      const x = env.value(fact)
+      const b = bound.evaluate(env)
+      if (Option.isNone(x) && b._tag === "Value") {
+        if (holdsForEvery(relation, b.value, min, max))
+          return {
+            truth: "true",
+            missing: [],
+            detail: Bilingual.render((l) =>
+              l === "it"
+                ? `${fact.label.it}: soddisfatto da qualsiasi valore (${sentence(relation, b.value).it})`
+                : `${fact.label.en}: met by any value (${sentence(relation, b.value).en})`
+            )
+          }
+        if (holdsForNone(relation, b.value, min, max))
+          return {
+            truth: "false",
+            missing: [],
+            detail: Bilingual.render((l) =>
+              l === "it"
+                ? `${fact.label.it}: nessun valore ammesso è ${sentence(relation, b.value).it}`
+                : `${fact.label.en}: no admissible value is ${sentence(relation, b.value).en}`
+            )
+          }
+      }
+      if (Option.isSome(x) && b._tag === "Missing") {
+        // the bound is unknown, but perhaps known to lie where the comparison cannot change
+        const lo = b.lowest
+        const hi = b.highest
+        const always =
+          relation === "<=" || relation === "<"
+            ? lo !== undefined && test(x.value, relation, lo)
+            : hi !== undefined && test(x.value, relation, hi)
+        const never =
+          relation === "<=" || relation === "<"
+            ? hi !== undefined && !test(x.value, relation, hi)
+            : lo !== undefined && !test(x.value, relation, lo)
+        if (always || never) {
+          const less = relation === "<=" || relation === "<"
+          const useLowest = always === less
+          const end = (useLowest ? lo : hi) ?? 0
+          const whatever = Bilingual.join(
+            b.facts.map((f) => f.label),
+            Bilingual.make(", ", ", ")
+          )
+          return {
+            truth: always ? "true" : "false",
+            missing: [],
+            detail: Bilingual.render((l) =>
+              l === "it"
+                ? `${sentenceOf(x.value, always ? relation : negate(relation), end).it}, il ${useLowest ? "minimo" : "massimo"} possibile qualunque sia ${whatever.it}`
+                : `${sentenceOf(x.value, always ? relation : negate(relation), end).en}, the ${useLowest ? "lowest" : "highest"} possible whatever the ${whatever.en}`
+            ),
+            // a value that satisfies the comparison whatever the missing facts turn out to be
+            counterfactual: (desired) => {
+              const c = desired ? relation : negate(relation)
+              const safe = c === "<=" || c === "<" ? lo : hi
+              return safe === undefined ? undefined : counterfactualOf(c, safe)
+            }
+          }
+        }
+      }
+      const missing = [...(Option.isNone(x) ? [fact] : []), ...(b._tag === "Missing" ? b.facts : [])]
+      if (Option.isNone(x) || b._tag === "Missing")
+        return { truth: "unknown", missing, detail: Rule.missingDetail(spec.title, missing) }
+      const holds = test(x.value, relation, b.value)
+      const how = b.how
+      return {
+        truth: holds ? "true" : "false",
+        missing: [],
+        detail: Bilingual.render(
+          (l) =>
+            `${sentenceOf(x.value, holds ? relation : negate(relation), b.value)[l]}${how === undefined ? "" : ` (${how[l]})`}`
+        ),
+        counterfactual: (desired) => counterfactualOf(desired ? relation : negate(relation), b.value)
+      }
+    }
+  }
+}
+
+/**
+ * A leaf: `fact` takes one of `values`. A missing fact is not needed when every value of its
+ * domain is in the list (or none is). Booleans read as their statement ("non possiede un
+ * alloggio adeguato"); other facts as label and value, with the required values when it fails:
+ * "cittadinanza: di uno Stato non UE, o apolide (richiesto: italiana o di altro Stato dell'Unione europea)".
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const oneOf = <A>(
+  spec: Rule.Meta & { readonly fact: Fact.Fact<A>; readonly values: readonly [A, ...Array<A>] }
+): Rule.Leaf => {
+  const { fact, values } = spec
+  const admitted = (v: A) => values.some((w) => w === v)
+  const list = (vs: ReadonlyArray<A>) =>
+    Bilingual.join(
+      vs.map((v) => fact.show(v)),
+      Bilingual.make(" o ", " or ")
+    )
+  const shown = (v: A): Bilingual.Bilingual =>
+    fact.kind === "boolean" ? fact.show(v) : Bilingual.render((l) => `${fact.label[l]}: ${fact.show(v)[l]}`)
+  return {
+    _tag: "Leaf",
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    facts: [fact],
+    parameters: [],
+    evaluate: (env) => {
+      const x = env.value(fact)
+      if (Option.isNone(x)) {
+        const domain = fact.domain
+        if (domain !== undefined && domain.length > 0 && domain.every(admitted))
+          return {
+            truth: "true",
+            missing: [],
+            detail: Bilingual.render((l) =>
+              l === "it" ? `${fact.label.it}: ogni valore è ammesso` : `${fact.label.en}: every value is admitted`
+            )
+          }
+        if (domain?.every((v) => !admitted(v)))
+          return {
+            truth: "false",
+            missing: [],
+            detail: Bilingual.render((l) =>
+              l === "it" ? `${fact.label.it}: nessun valore è ammesso` : `${fact.label.en}: no value is admitted`
+            )
+          }
+        return { truth: "unknown", missing: [fact], detail: Rule.missingDetail(spec.title, [fact]) }
+      }
+      const holds = admitted(x.value)
+      const detail =
+        holds || fact.kind === "boolean"
+          ? shown(x.value)
+          : Bilingual.render(
+              (l) => `${shown(x.value)[l]} (${l === "it" ? "richiesto" : "required"}: ${list(values)[l]})`
+            )
+      return {
+        truth: holds ? "true" : "false",
+        missing: [],
+        detail,
+        counterfactual: (desired) => {
+          const target = desired ? values : fact.domain?.filter((v) => !admitted(v))
+          const witness = target?.[0]
+          if (target === undefined || witness === undefined) return undefined
+          return {
+            fact,
+            relation: desired ? "in" : "not-in",
+            value: values.map((v) => Fact.encode(fact, v)),
+            witness,
+            phrase:
+              fact.kind === "boolean"
+                ? Bilingual.render((l) => `${l === "it" ? "se" : "if"} ${fact.show(witness)[l]}`)
+                : Bilingual.render((l) => `${l === "it" ? "con" : "with"} ${fact.label[l]} ${list(target)[l]}`)
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A leaf: `fact` equals `value` (`is({ …, fact: ownsAdequateDwelling, value: false })`).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const is = <A>(spec: Rule.Meta & { readonly fact: Fact.Fact<A>; readonly value: A }): Rule.Leaf =>
+  oneOf({ id: spec.id, title: spec.title, source: spec.source, fact: spec.fact, values: [spec.value] })
