@@ -34,11 +34,11 @@ export * as CostOption from "./CostOption.js"
 /** @since 0.1.0 */
 export * as Cup from "./Cup.js"
 /** @since 0.1.0 */
+export * as Eligibility from "./Eligibility.js"
+/** @since 0.1.0 */
 export * as EntrySnapshot from "./EntrySnapshot.js"
 /** @since 0.1.0 */
 export * as FundingSource from "./FundingSource.js"
-/** @since 0.1.0 */
-export * as Eligibility from "./Eligibility.js"
 /** @since 0.1.0 */
 export * as Household from "./Household.js"
 /** @since 0.1.0 */
