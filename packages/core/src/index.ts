@@ -14,6 +14,8 @@ export * as Attendance from "./Attendance.js"
 /** @since 0.1.0 */
 export * as AttendanceRegister from "./AttendanceRegister.js"
 /** @since 0.1.0 */
+export * as Audit from "./Audit.js"
+/** @since 0.1.0 */
 export * as BasisPoints from "./BasisPoints.js"
 /** @since 0.1.0 */
 export * as Belfiore from "./Belfiore.js"
@@ -27,6 +29,8 @@ export * as Calendar from "./Calendar.js"
 export * as Call from "./Call.js"
 /** @since 0.1.0 */
 export * as CodiceFiscale from "./CodiceFiscale.js"
+/** @since 0.1.0 */
+export * as Collection from "./Collection.js"
 /** @since 0.1.0 */
 export * as CostCategory from "./CostCategory.js"
 /** @since 0.1.0 */
@@ -95,5 +99,11 @@ export * as Sources from "./Sources.js"
 export * as SpecialCategory from "./SpecialCategory.js"
 /** @since 0.1.0 */
 export * as StaffCost from "./StaffCost.js"
+/** @since 0.1.0 */
+export * as Store from "./Store.js"
+/** @since 0.1.0 */
+export * as StoreBackend from "./StoreBackend.js"
+/** @since 0.1.0 */
+export * as StoreError from "./StoreError.js"
 /** @since 0.1.0 */
 export * as Violation from "./Violation.js"
