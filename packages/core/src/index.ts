@@ -88,6 +88,8 @@ export * as Project from "./Project.js"
 /** @since 0.1.0 */
 export * as ProjectLifecycle from "./ProjectLifecycle.js"
 /** @since 0.1.0 */
+export * as Reporting from "./Reporting.js"
+/** @since 0.1.0 */
 export * as Sensitivity from "./Sensitivity.js"
 /** @since 0.1.0 */
 export * as Session from "./Session.js"
