@@ -42,7 +42,7 @@
  * ## The fold
  * The counts are a fold with {@link empty}, {@link step} and {@link combine}: a single pass over
  * the sessions, in any order, so it can run over a stream of records from a store
- * (`Stream.runFold(entries, Involvement.empty, Involvement.step)`) and partial tallies of two
+ * (`Stream.runFold(entries, () => Involvement.empty, Involvement.step)`) and partial tallies of two
  * scopes can be merged. The set of named persons is a persistent `HashSet`, so each step is pure.
  *
  * @since 0.1.0
