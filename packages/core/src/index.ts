@@ -42,6 +42,12 @@ export * as Eligibility from "./Eligibility.js"
 /** @since 0.1.0 */
 export * as EntrySnapshot from "./EntrySnapshot.js"
 /** @since 0.1.0 */
+export * as ExportError from "./ExportError.js"
+/** @since 0.1.0 */
+export * as Exporter from "./Exporter.js"
+/** @since 0.1.0 */
+export * as FormulaInjection from "./FormulaInjection.js"
+/** @since 0.1.0 */
 export * as FundingSource from "./FundingSource.js"
 /** @since 0.1.0 */
 export * as Household from "./Household.js"
@@ -82,11 +88,15 @@ export * as PathwayService from "./PathwayService.js"
 /** @since 0.1.0 */
 export * as Person from "./Person.js"
 /** @since 0.1.0 */
+export * as Privacy from "./Privacy.js"
+/** @since 0.1.0 */
 export * as Programme from "./Programme.js"
 /** @since 0.1.0 */
 export * as Project from "./Project.js"
 /** @since 0.1.0 */
 export * as ProjectLifecycle from "./ProjectLifecycle.js"
+/** @since 0.1.0 */
+export * as RecordFormat from "./RecordFormat.js"
 /** @since 0.1.0 */
 export * as Reporting from "./Reporting.js"
 /** @since 0.1.0 */

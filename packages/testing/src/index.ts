@@ -8,6 +8,8 @@
 /** @since 0.1.0 */
 export * as BudgetArbitraries from "./arbitraries/budget.js"
 /** @since 0.1.0 */
+export * as ExportArbitraries from "./arbitraries/export.js"
+/** @since 0.1.0 */
 export * as IdentifierArbitraries from "./arbitraries/identifiers.js"
 /** @since 0.1.0 */
 export * as LaboratorioArbitraries from "./arbitraries/laboratorio.js"
