@@ -1,6 +1,8 @@
 /**
  * Eligibility: rules as code with dated parameters, three-valued evaluation, traces,
- * explanations in Italian and English, and counterfactual hints ("what would change it").
+ * explanations in Italian and English, counterfactual hints ("what would change it") and
+ * amounts; the rule sets of SAP access, indigenza, the contributo di solidarietà, Inclusione
+ * attiva and the two arrears measures; and the bridge from registry records to facts.
  * See docs/concepts/eligibility.md.
  *
  * ```ts
@@ -25,9 +27,13 @@ export * as Decision from "./eligibility/Decision.js"
 /** @since 0.1.0 */
 export * as Engine from "./eligibility/Engine.js"
 /** @since 0.1.0 */
+export * as Entitlement from "./eligibility/Entitlement.js"
+/** @since 0.1.0 */
 export * as Explanation from "./eligibility/Explanation.js"
 /** @since 0.1.0 */
 export * as Fact from "./eligibility/Fact.js"
+/** @since 0.1.0 */
+export * as FromRegistry from "./eligibility/FromRegistry.js"
 /** @since 0.1.0 */
 export * as Hint from "./eligibility/Hint.js"
 /** @since 0.1.0 */
@@ -43,7 +49,19 @@ export * as RuleSet from "./eligibility/RuleSet.js"
 /** @since 0.1.0 */
 export * as RuleSets from "./eligibility/RuleSets.js"
 /** @since 0.1.0 */
+export * as ContributoSolidarieta from "./eligibility/rulesets/ContributoSolidarieta.js"
+/** @since 0.1.0 */
+export * as InclusioneAttiva from "./eligibility/rulesets/InclusioneAttiva.js"
+/** @since 0.1.0 */
+export * as Indigenza from "./eligibility/rulesets/Indigenza.js"
+/** @since 0.1.0 */
+export * as MorositaContenuta from "./eligibility/rulesets/MorositaContenuta.js"
+/** @since 0.1.0 */
+export * as MorositaIncolpevole from "./eligibility/rulesets/MorositaIncolpevole.js"
+/** @since 0.1.0 */
 export * as SapAccess from "./eligibility/rulesets/SapAccess.js"
+/** @since 0.1.0 */
+export * as TenancyFacts from "./eligibility/rulesets/TenancyFacts.js"
 /** @since 0.1.0 */
 export * as Trace from "./eligibility/Trace.js"
 /** @since 0.1.0 */

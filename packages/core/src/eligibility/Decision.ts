@@ -7,8 +7,11 @@
  * - the trace: every rule with its result, the facts and parameters it read;
  * - a hash of the inputs, so a stored decision can be matched with a re-evaluation;
  * - an explanation in Italian and English, and counterfactual hints;
- * - its confidence: `unverified` when the outcome rests on an unverified rule or parameter,
- *   listed in `unverified`.
+ * - its confidence: `unverified` when the outcome (or the amount) rests on an unverified rule
+ *   or parameter, listed in `unverified`;
+ * - for a measure that pays a contribution, the `entitlement`: the maximum amount with its
+ *   case, parameter readings and trace (`Entitlement.Award`); absent for an ineligible
+ *   outcome and for rule sets without an entitlement.
  *
  * It is plain data with a Schema: store it, export it for audit, decode it back.
  *
@@ -17,6 +20,7 @@
 import { Schema } from "effect"
 import * as Calendar from "../Calendar.js"
 import { Confidence } from "../LegalReference.js"
+import { Award } from "./Entitlement.js"
 import { Explanation } from "./Explanation.js"
 import { Hint } from "./Hint.js"
 import { Outcome } from "./Outcome.js"
@@ -39,7 +43,8 @@ export const Decision = Schema.Struct({
   explanation: Explanation,
   hints: Schema.Array(Hint),
   confidence: Confidence,
-  unverified: Schema.Array(Schema.String)
+  unverified: Schema.Array(Schema.String),
+  entitlement: Schema.optionalKey(Award)
 })
 /** @since 0.1.0 @category models */
 export type Decision = typeof Decision.Type

@@ -11,8 +11,11 @@
  *    circuit, so the trace is complete); an `unknown` node names the missing facts of its
  *    `unknown` children only — a missing fact under a rule that is already decided is not
  *    listed, so `all(a, b)` with `a` false and `b` missing is ineligible, not undetermined;
- * 3. the explanation is generated from the trace;
- * 4. hints: for an ineligible outcome, a counterfactual for each leaf that would have to
+ * 3. when the rule set has an entitlement and the outcome is not ineligible, its cases are
+ *    evaluated for the maximum amount (`Entitlement.award`), which the decision carries with
+ *    its parameter readings;
+ * 4. the explanation is generated from the trace (and states the amount);
+ * 5. hints: for an ineligible outcome, a counterfactual for each leaf that would have to
  *    change (walking down from the root to the leaves that make it fail), each tested by
  *    evaluating again with it applied (`sufficient`); for an undetermined one, each missing
  *    fact.
@@ -25,6 +28,7 @@ import * as InvalidInput from "../InvalidInput.js"
 import * as Parameter from "../Parameter.js"
 import * as Bilingual from "./Bilingual.js"
 import type * as Decision from "./Decision.js"
+import * as Entitlement from "./Entitlement.js"
 import * as Explanation from "./Explanation.js"
 import * as Fact from "./Fact.js"
 import type * as Hint from "./Hint.js"
@@ -61,8 +65,19 @@ const kinds: Record<Rule.Rule["_tag"], Trace.Kind> = {
   When: "when"
 }
 
-/** Evaluates the rule tree on decoded facts. */
-const run = (rs: RuleSet.RuleSet, asOf: Calendar.CalendarDate, values: ReadonlyMap<string, unknown>): Run => {
+interface Evaluator {
+  readonly evalRule: (rule: Rule.Rule) => Trace.Node
+  readonly sortFacts: (ids: Iterable<string>) => ReadonlyArray<string>
+  readonly verdicts: ReadonlyMap<string, { readonly leaf: Rule.Leaf; readonly verdict: Rule.Verdict }>
+  readonly readings: () => ReadonlyArray<Trace.Reading>
+}
+
+/** Evaluates rules of the rule set on decoded facts, recording verdicts and parameter readings. */
+const evaluator = (
+  rs: RuleSet.RuleSet,
+  asOf: Calendar.CalendarDate,
+  values: ReadonlyMap<string, unknown>
+): Evaluator => {
   const order = new Map(rs.facts.map((f, i) => [f.id, i]))
   const sortFacts = (ids: Iterable<string>) =>
     [...new Set(ids)].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
@@ -148,8 +163,35 @@ const run = (rs: RuleSet.RuleSet, asOf: Calendar.CalendarDate, values: ReadonlyM
     }
   }
 
-  const trace = evalRule(rs.rule)
-  return { trace, verdicts, readings: [...allReadings.values()] }
+  return { evalRule, sortFacts, verdicts, readings: () => [...allReadings.values()] }
+}
+
+/** Evaluates the rule tree on decoded facts. */
+const run = (rs: RuleSet.RuleSet, asOf: Calendar.CalendarDate, values: ReadonlyMap<string, unknown>): Run => {
+  const ev = evaluator(rs, asOf, values)
+  const trace = ev.evalRule(rs.rule)
+  return { trace, verdicts: ev.verdicts, readings: ev.readings() }
+}
+
+/** The award of the rule set's entitlement, evaluated apart so that its readings stay its own. */
+const awardOf = (
+  rs: RuleSet.RuleSet,
+  asOf: Calendar.CalendarDate,
+  values: ReadonlyMap<string, unknown>,
+  outcome: Outcome.Outcome
+): Entitlement.Award | undefined => {
+  if (rs.entitlement === undefined) return undefined
+  const ev = evaluator(rs, asOf, values)
+  return Entitlement.award(rs.entitlement, outcome, {
+    evaluate: ev.evalRule,
+    sortFacts: ev.sortFacts,
+    phrase: (id) => rs.facts.find((f) => f.id === id)?.phrase ?? Bilingual.make(id, id),
+    read: (p) => {
+      const reading = Parameter.readAt(p, asOf)
+      if (Option.isNone(reading)) throw new Error(`parameter ${p.id} has no value on ${asOf}`) // checked before
+      return { ...reading.value }
+    }
+  })
 }
 
 /** The leaves to change, and to which value, to turn `node` into `desired`. */
@@ -306,18 +348,27 @@ export const evaluate = (
     )
   const date = asOf.success
   const result = run(ruleSet, date, facts.success.values)
-  const unverified = unverifiedOf(result.trace)
+  const outcome = Outcome.fromTruth(result.trace.truth)
+  const award = awardOf(ruleSet, date, facts.success.values, outcome)
+  const unverified = [...unverifiedOf(result.trace)]
+  for (const id of award?.unverified ?? []) if (!unverified.includes(id)) unverified.push(id)
+  const parameters = [...result.readings]
+  for (const r of award?.parameters ?? []) if (!parameters.some((p) => p.id === r.id)) parameters.push(r)
   return Result.succeed({
-    outcome: Outcome.fromTruth(result.trace.truth),
+    outcome,
     asOf: date,
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     missing: result.trace.missing,
-    parameters: result.readings,
+    parameters,
     trace: result.trace,
     inputHash: InputHash.make(ruleSet, date, facts.success.encoded),
-    explanation: Explanation.fromTrace(result.trace, { unverified: unverified.length > 0 }),
+    explanation: Explanation.fromTrace(result.trace, {
+      unverified: unverified.length > 0,
+      ...(award === undefined ? {} : { amount: award.text })
+    }),
     hints: hintsFor(ruleSet, date, facts.success.values, result),
     confidence: unverified.length > 0 ? "unverified" : "confirmed",
-    unverified
+    unverified,
+    ...(award === undefined ? {} : { entitlement: award })
   })
 }

@@ -67,21 +67,25 @@ export const line = (node: Trace.Node): Line => {
 
 /**
  * The explanation of a trace: the headline of the outcome, the line of every leaf of
- * `Trace.justification`, and, when the outcome rests on an unverified source, a closing
- * sentence that says so.
+ * `Trace.justification`, the sentence of the amount when there is one (`Entitlement.Award`
+ * text), and, when the decision rests on an unverified source, a closing sentence that says so.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const fromTrace = (trace: Trace.Node, options: { readonly unverified: boolean }): Explanation => {
+export const fromTrace = (
+  trace: Trace.Node,
+  options: { readonly unverified: boolean; readonly amount?: Bilingual }
+): Explanation => {
   const outcome = Outcome.fromTruth(trace.truth)
   const lines = Trace.justification(trace).map(line)
   const head = Outcome.headline(outcome)
   const text = (l: "it" | "en") => {
     const body = lines.length === 0 ? `${head[l]}.` : `${head[l]}: ${lines.map((x) => x.text[l]).join("; ")}.`
+    const amount = options.amount === undefined ? "" : ` ${options.amount[l]}`
     const note =
       l === "it" ? " Esito basato anche su fonti non verificate." : " The outcome also rests on unverified sources."
-    return options.unverified ? `${body}${note}` : body
+    return options.unverified ? `${body}${amount}${note}` : `${body}${amount}`
   }
   return { it: text("it"), en: text("en"), lines }
 }

@@ -1,6 +1,6 @@
 /**
- * Ready-made leaves: a fact compared with a bound (`compare`) and a fact that must take one
- * of a list of values (`oneOf`, `is`). Unlike a custom `Rule.leaf`, they phrase their own
+ * Ready-made leaves: a fact compared with a bound (`compare`), a fact that must take one
+ * of a list of values (`oneOf`, `is`), and the time elapsed since a date (`monthsSince`). Unlike a custom `Rule.leaf`, they phrase their own
  * explanations ("ISEE € 17.500,00 superiore alla soglia di € 16.000,00") and counterfactuals
  * ("con ISEE non superiore a € 16.000,00", with a value that satisfies it), and they use the
  * declared domain of a fact: a missing fact that no admissible value could make fail — five
@@ -9,6 +9,8 @@
  * @since 0.1.0
  */
 import { Option } from "effect"
+import * as Calendar from "../Calendar.js"
+import type * as Parameter from "../Parameter.js"
 import * as Bilingual from "./Bilingual.js"
 import type * as Bound from "./Bound.js"
 import * as Fact from "./Fact.js"
@@ -269,3 +271,91 @@ export const oneOf = <A>(
  */
 export const is = <A>(spec: Rule.Meta & { readonly fact: Fact.Fact<A>; readonly value: A }): Rule.Leaf =>
   oneOf({ id: spec.id, title: spec.title, source: spec.source, fact: spec.fact, values: [spec.value] })
+
+/**
+ * The latest date `d` with `Calendar.addMonths(d, months) <= asOf`: a date at or before it is
+ * at least `months` old on `asOf`, a later one is not. `addMonths` clamps to the end of a
+ * shorter month, so on 28/02/2022 a lease of 29/02/2020 is 24 months old, and the latest
+ * such date can be a few days after `addMonths(asOf, -months)`.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const latestStart = (asOf: Calendar.CalendarDate, months: number): Calendar.CalendarDate => {
+  let d = Calendar.addMonths(asOf, -months)
+  while (Calendar.addMonths(Calendar.addDays(d, 1), months) <= asOf) d = Calendar.addDays(d, 1)
+  return d
+}
+
+/**
+ * A leaf on the time elapsed from a date fact to the evaluation date, in whole months as
+ * Italian contracts count them (`Calendar.addMonths`, clamped to the end of a shorter month):
+ *
+ * - `">="`: at least `period` has elapsed — `addMonths(date, n) <= asOf`, so a lease exactly
+ *   24 months old on `asOf` has 24 months;
+ * - `"<"`: less than `period` has elapsed — `addMonths(date, n) > asOf`.
+ *
+ * `period` is a dated parameter in `months` or `years` (12 months each). It reads "data del
+ * contratto di locazione 30/06/2022: 24 mesi compiuti al 30/06/2024 (richiesti almeno 24 mesi)";
+ * its counterfactual is the boundary date, {@link latestStart}: "con data del contratto di
+ * locazione entro il 30/06/2022".
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const monthsSince = (
+  spec: Rule.Meta & {
+    readonly fact: Fact.Fact<Calendar.CalendarDate>
+    readonly relation: ">=" | "<"
+    readonly period: Parameter.Parameter<number>
+  }
+): Rule.Leaf => {
+  const { fact, relation, period } = spec
+  const perUnit = period.unit === "years" ? 12 : 1
+  if (period.unit !== "years" && period.unit !== "months")
+    throw new Error(`Predicate.monthsSince ${spec.id}: the period ${period.id} must be in months or years`)
+  const count = (n: number, l: "it" | "en"): string =>
+    perUnit === 12
+      ? `${n} ${l === "it" ? (n === 1 ? "anno" : "anni") : n === 1 ? "year" : "years"}`
+      : `${n} ${l === "it" ? (n === 1 ? "mese" : "mesi") : n === 1 ? "month" : "months"}`
+  return Rule.leaf({
+    id: spec.id,
+    title: spec.title,
+    source: spec.source,
+    facts: { date: fact },
+    parameters: { period },
+    holds: ({ facts, parameters, asOf }) => {
+      const elapsed = Calendar.addMonths(facts.date, parameters.period * perUnit) <= asOf
+      return relation === ">=" ? elapsed : !elapsed
+    },
+    describe: ({ facts, parameters, asOf }) => {
+      const whole = Calendar.wholeMonthsBetween(facts.date, asOf)
+      const months = (n: number, l: "it" | "en") =>
+        l === "it"
+          ? `${n} ${n === 1 ? "mese compiuto" : "mesi compiuti"} al ${fact.show(asOf).it}`
+          : `${n} ${n === 1 ? "month" : "months"} completed on ${asOf}`
+      return Bilingual.render((l) =>
+        l === "it"
+          ? `${fact.label.it} ${fact.show(facts.date).it}: ${facts.date > asOf ? "successiva alla data di valutazione" : months(whole, "it")} (${relation === ">=" ? "richiesti almeno" : "ammessi meno di"} ${count(parameters.period, "it")})`
+          : `${fact.label.en} ${fact.show(facts.date).en}: ${facts.date > asOf ? "after the evaluation date" : months(whole, "en")} (${relation === ">=" ? "at least" : "less than"} ${count(parameters.period, "en")} ${relation === ">=" ? "required" : "allowed"})`
+      )
+    },
+    counterfactual: ({ parameters, asOf }, desired) => {
+      const latest = latestStart(asOf, parameters.period * perUnit)
+      // ">=" holds exactly for dates up to `latest`; "<" exactly for dates after it
+      const upTo = (relation === ">=") === desired
+      const witness = upTo ? latest : Calendar.addDays(latest, 1)
+      return {
+        fact,
+        relation: upTo ? "<=" : ">",
+        value: latest,
+        witness,
+        phrase: Bilingual.render((l) =>
+          l === "it"
+            ? `con ${fact.label.it} ${upTo ? "entro il" : "successiva al"} ${fact.show(latest).it}`
+            : `with ${fact.label.en} ${upTo ? "on or before" : "after"} ${fact.show(latest).en}`
+        )
+      }
+    }
+  })
+}

@@ -5,6 +5,11 @@
  * @since 0.1.0
  */
 import type * as RuleSet from "./RuleSet.js"
+import * as ContributoSolidarieta from "./rulesets/ContributoSolidarieta.js"
+import * as InclusioneAttiva from "./rulesets/InclusioneAttiva.js"
+import * as Indigenza from "./rulesets/Indigenza.js"
+import * as MorositaContenuta from "./rulesets/MorositaContenuta.js"
+import * as MorositaIncolpevole from "./rulesets/MorositaIncolpevole.js"
 import * as SapAccess from "./rulesets/SapAccess.js"
 
 /**
@@ -13,4 +18,11 @@ import * as SapAccess from "./rulesets/SapAccess.js"
  * @since 0.1.0
  * @category rules
  */
-export const all: ReadonlyArray<RuleSet.RuleSet> = [SapAccess.ruleSet]
+export const all: ReadonlyArray<RuleSet.RuleSet> = [
+  SapAccess.ruleSet,
+  Indigenza.ruleSet,
+  ContributoSolidarieta.ruleSet,
+  InclusioneAttiva.ruleSet,
+  MorositaContenuta.ruleSet,
+  MorositaIncolpevole.ruleSet
+]

@@ -9,7 +9,8 @@
  * - determinism: same inputs, same decision and hash; different inputs, different hash;
  * - every counterfactual hint, applied, changes its rule, and `sufficient` tells the truth;
  * - explanations mention every rule the outcome rests on;
- * - every rule and parameter of every rule set cites a legal reference with a confidence.
+ * - every rule and parameter of every rule set — its entitlement, cases and their conditions
+ *   included — cites a legal reference with a confidence.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { fc, test } from "@fast-check/vitest"
@@ -472,6 +473,17 @@ describe("Engine (property): every rule and parameter cites its source", () => {
             true
           )
       }
+      // an entitlement, its cases and the rules of their conditions, like the rules
+      const entitlement = rs.entitlement
+      const metas = entitlement === undefined ? [] : [entitlement, ...entitlement.cases]
+      for (const m of [...metas, ...RuleSet.entitlementRules(rs)]) {
+        expect(isReference(m.source), `${rs.id}: ${m.id}`).toBe(true)
+        expect(m.title.it.length > 0 && m.title.en.length > 0, `${rs.id}: ${m.id} title`).toBe(true)
+        if (m.source.confidence === "confirmed")
+          expect(m.source.article !== undefined || m.source.url !== undefined, `${rs.id}: ${m.id}`).toBe(true)
+      }
+      for (const c of entitlement?.cases ?? [])
+        expect(rs.parameters, `${rs.id}: ${c.id} amount declared`).toContain(c.amount)
       for (const p of rs.parameters) {
         expect(isReference(p.source), `${rs.id}: parameter ${p.id}`).toBe(true)
         for (const step of p.steps)
@@ -509,6 +521,58 @@ describe("Engine (property): every rule and parameter cites its source", () => {
       }
       const broken = { ...rs, rule: strip(rs.rule) }
       expect(RuleSet.audit(broken).some((p) => p.startsWith(`rule ${id} `))).toBe(true)
+      expect(() => RuleSet.make(broken)).toThrow()
+    }
+  )
+
+  const everyEntitlementPart = RuleSets.all.flatMap((rs) =>
+    rs.entitlement === undefined
+      ? []
+      : [
+          ...[rs.entitlement, ...rs.entitlement.cases].map((m) => [rs, m.id] as const),
+          ...RuleSet.entitlementRules(rs).map((r) => [rs, r.id] as const)
+        ]
+  )
+  test.prop([fc.constantFrom(...everyEntitlementPart), fc.constantFrom("confidence", "act", "whole")])(
+    "taking the confidence or the act away from an entitlement, one of its cases or a rule of their conditions is caught",
+    ([rs, id], what) => {
+      const stripSource = <M extends { readonly id: string; readonly source: unknown }>(m: M): M =>
+        m.id !== id
+          ? m
+          : ({
+              ...m,
+              source:
+                what === "whole"
+                  ? undefined
+                  : Object.fromEntries(Object.entries(m.source as object).filter(([k]) => k !== what))
+            } as M)
+      const strip = (rule: Eligibility.Rule.Rule): Eligibility.Rule.Rule => {
+        const self = stripSource(rule)
+        switch (self._tag) {
+          case "Leaf":
+            return self
+          case "AllOf":
+          case "AnyOf":
+            return { ...self, rules: self.rules.map(strip) }
+          case "Not":
+            return { ...self, rule: strip(self.rule) }
+          case "Unless":
+            return { ...self, rule: strip(self.rule), exception: strip(self.exception) }
+          case "When":
+            return { ...self, condition: strip(self.condition), rule: strip(self.rule) }
+        }
+      }
+      const e = rs.entitlement
+      if (e === undefined) throw new Error("unreachable: only rule sets with an entitlement")
+      const [first, ...rest] = e.cases.map((c) => {
+        const stripped = stripSource(c)
+        return stripped.condition === undefined ? stripped : { ...stripped, condition: strip(stripped.condition) }
+      })
+      const broken = {
+        ...rs,
+        entitlement: { ...stripSource(e), cases: [first as (typeof e.cases)[0], ...rest] as const }
+      }
+      expect(RuleSet.audit(broken).some((p) => p.includes(` ${id} `))).toBe(true)
       expect(() => RuleSet.make(broken)).toThrow()
     }
   )

@@ -414,7 +414,15 @@ const iseeRule = Predicate.compare({
   bound: Bound.parameter(iseeCeiling, t("alla soglia di", "the ceiling of"))
 })
 
-const assetsRule = Rule.all(
+/**
+ * The asset limits of lett. c: € 22.000,00 for one person, € 16.000,00 + € 5.000,00 × PSE for
+ * two or more. Exported because other measures require assets "within the SAP access
+ * limits" (the contributo di solidarietà) and reuse this very rule rather than a copy.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const assetsRule: Rule.Rule = Rule.all(
   { id: "sap.access.assets", title: t("Limite del patrimonio", "Asset limit"), source: lett("c") },
   [
     Rule.when(
