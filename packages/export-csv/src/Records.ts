@@ -23,8 +23,11 @@ import {
   RecordFormat as CoreRecordFormat,
   Exporter,
   FormulaInjection,
+  type Household,
   type InvalidInput,
-  type Privacy
+  type Person,
+  type Privacy,
+  type Reporting
 } from "@quartieri/core"
 import { parse } from "csv-parse/sync"
 import { Effect, Result, Schema, Stream } from "effect"
@@ -47,7 +50,13 @@ export type RecordFormat<A> = CoreRecordFormat.RecordFormat<A>
  * @since 0.1.0
  * @category constructors
  */
-export const { household, person, participant, make: formatOf } = CoreRecordFormat
+export const household: RecordFormat<Household.Household> = CoreRecordFormat.household
+/** @since 0.1.0 @category models */
+export const person: RecordFormat<Person.Person> = CoreRecordFormat.person
+/** @since 0.1.0 @category models */
+export const participant: RecordFormat<Reporting.Participant.Participant> = CoreRecordFormat.participant
+/** @since 0.1.0 @category constructors */
+export const formatOf: typeof CoreRecordFormat.make = CoreRecordFormat.make
 
 const plans = new WeakMap<object, ReadonlyArray<Columns.Column>>()
 

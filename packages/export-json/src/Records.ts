@@ -12,7 +12,15 @@
  *
  * @since 0.1.0
  */
-import { Exporter, type InvalidInput, type Privacy, RecordFormat } from "@quartieri/core"
+import {
+  Exporter,
+  type Household,
+  type InvalidInput,
+  type Person,
+  type Privacy,
+  RecordFormat,
+  type Reporting
+} from "@quartieri/core"
 import { Effect, Result, Schema, Stream } from "effect"
 import type { Framing } from "./TableDocument.js"
 
@@ -22,7 +30,12 @@ import type { Framing } from "./TableDocument.js"
  * @since 0.1.0
  * @category constructors
  */
-export const formats = {
+export const formats: {
+  readonly household: RecordFormat.RecordFormat<Household.Household>
+  readonly person: RecordFormat.RecordFormat<Person.Person>
+  readonly participant: RecordFormat.RecordFormat<Reporting.Participant.Participant>
+  readonly make: typeof RecordFormat.make
+} = {
   household: RecordFormat.household,
   person: RecordFormat.person,
   participant: RecordFormat.participant,
