@@ -1,0 +1,11 @@
+import { defineConfig } from "tsup"
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ["esm"],
+  // the d.ts build must read the built dist types of dependencies, not their sources
+  dts: { compilerOptions: { composite: false, customConditions: [] } },
+  sourcemap: true,
+  clean: true,
+  target: "node22"
+})
