@@ -10,11 +10,19 @@ export * as Access from "./Access.js"
 /** @since 0.1.0 */
 export * as Activity from "./Activity.js"
 /** @since 0.1.0 */
+export * as App from "./App.js"
+/** @since 0.1.0 */
 export * as Attendance from "./Attendance.js"
 /** @since 0.1.0 */
 export * as AttendanceRegister from "./AttendanceRegister.js"
 /** @since 0.1.0 */
 export * as Audit from "./Audit.js"
+/**
+ * The Promise facade over the application's use-cases (see `App.Facade`).
+ *
+ * @since 0.1.0
+ */
+export { createQuartieri } from "./app/Facade.js"
 /** @since 0.1.0 */
 export * as BasisPoints from "./BasisPoints.js"
 /** @since 0.1.0 */
