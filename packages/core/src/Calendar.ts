@@ -42,6 +42,15 @@ export const CalendarDate = Schema.String.pipe(
 export type CalendarDate = typeof CalendarDate.Type
 
 /**
+ * Whether `u` is a {@link CalendarDate}: the check of the Schema, without its messages, for hot
+ * paths that decode many dates (a failure is then decoded with the Schema to say why).
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const isCalendarDate = (u: unknown): u is CalendarDate => typeof u === "string" && checkIsoDate(u) === true
+
+/**
  * Builds a date from its parts, or `undefined` when the day does not exist.
  *
  * @since 0.1.0

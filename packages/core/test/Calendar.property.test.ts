@@ -1,5 +1,6 @@
 import { describe, expect } from "@effect/vitest"
 import { fc, test } from "@fast-check/vitest"
+import { Schema } from "effect"
 import { Calendar } from "../src/index.js"
 
 // Reference: JavaScript's proleptic Gregorian UTC calendar, used only in tests.
@@ -10,6 +11,12 @@ const dateArb = fc
   .map((t) => Calendar.unsafeMake(isoOf(t)))
 
 describe("Calendar (property)", () => {
+  test.prop([
+    fc.oneof(dateArb, fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/), fc.string(), fc.integer(), fc.constant(undefined))
+  ])("isCalendarDate accepts exactly what the CalendarDate Schema accepts", (u) => {
+    expect(Calendar.isCalendarDate(u)).toBe(Schema.is(Calendar.CalendarDate)(u))
+  })
+
   test.prop([dateArb, fc.integer({ min: -40_000, max: 40_000 })])("addDays agrees with UTC arithmetic", (date, n) => {
     const expected = isoOf(new Date(Date.parse(`${date}T00:00:00Z`) + n * dayMs))
     expect(Calendar.addDays(date, n)).toBe(expected)

@@ -18,6 +18,19 @@ describe("CalendarDate", () => {
     expect(Result.isSuccess(Schema.decodeUnknownResult(Calendar.CalendarDate)(s))).toBe(ok)
   })
 
+  it.each([
+    ["2020-02-29", true],
+    ["2019-02-29", false],
+    ["1799-12-31", false], // outside the supported years
+    ["2021-04-31", false],
+    [" 2021-04-01", false],
+    [20210401, false],
+    [null, false]
+  ])("isCalendarDate(%j) is %s, as the Schema says", (u, ok) => {
+    expect(Calendar.isCalendarDate(u)).toBe(ok)
+    expect(Calendar.isCalendarDate(u)).toBe(Schema.is(Calendar.CalendarDate)(u))
+  })
+
   it("says why a date does not exist", () => {
     const r = InvalidInput.decoder(Calendar.CalendarDate, "date")("2019-02-29")
     expect(Result.isFailure(r) && r.failure.problems[0].message).toBe(
