@@ -12,5 +12,13 @@ export const packageProject = (name: string) =>
   defineProject({
     resolve: { conditions },
     ssr: { resolve: { conditions, externalConditions: conditions } },
-    test: { name, include: ["test/**/*.test.ts"], setupFiles: [setup] }
+    test: {
+      name,
+      include: ["test/**/*.test.ts"],
+      setupFiles: [setup],
+      // Hang guards, not speed assertions: property tests that spawn xmllint or Chromium, or run
+      // through a real database, take seconds on a shared 2-core machine. Speed is measured in bench/.
+      testTimeout: 60_000,
+      hookTimeout: 120_000
+    }
   })

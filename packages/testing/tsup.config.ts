@@ -7,5 +7,7 @@ export default defineConfig({
   dts: { compilerOptions: { composite: false, customConditions: [] } },
   sourcemap: true,
   clean: true,
-  target: "node22"
+  target: "node22",
+  // keep `node:` specifiers: `node:sqlite` has no bare-name alias, so stripping the prefix breaks it
+  removeNodeProtocol: false
 })

@@ -165,7 +165,7 @@ h2{font-size:19px;margin:0 0 10px;padding-bottom:6px;border-bottom:1px solid var
 figure{margin:8px 0 14px}
 figure svg{max-width:100%;height:auto;display:block}
 figcaption{font-size:13px;color:var(--muted);margin-top:4px}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
 caption{caption-side:top;text-align:left;font-weight:700;padding:4px 0 8px;color:var(--ink)}
 th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
