@@ -1,0 +1,54 @@
+/**
+ * A small seeded random generator (mulberry32) for the demo's synthetic activity: the same seed
+ * always gives the same sessions, pathways and expenditures, so two runs of `quartieri demo`
+ * write the same reports.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * A seeded generator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Random {
+  /** A number in [0, 1). */
+  readonly next: () => number
+  /** A whole number in [min, max]. */
+  readonly int: (min: number, max: number) => number
+  /** True with probability `p`. */
+  readonly chance: (p: number) => boolean
+  /** One item of a non-empty list. */
+  readonly pick: <A>(items: ReadonlyArray<A>) => A
+  /** `n` distinct items of a list (all of them when it has fewer), in random order. */
+  readonly sample: <A>(items: ReadonlyArray<A>, n: number) => ReadonlyArray<A>
+}
+
+/**
+ * A generator from a seed.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (seed: number): Random => {
+  let a = seed >>> 0
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1))
+  const pick = <A>(items: ReadonlyArray<A>): A => items[Math.floor(next() * items.length)] as A
+  const sample = <A>(items: ReadonlyArray<A>, n: number): ReadonlyArray<A> => {
+    const out = [...items]
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1))
+      ;[out[i], out[j]] = [out[j] as A, out[i] as A]
+    }
+    return out.slice(0, Math.max(0, n))
+  }
+  return { next, int, chance: (p) => next() < p, pick, sample }
+}
