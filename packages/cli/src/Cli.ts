@@ -19,6 +19,7 @@ import * as ImportCommand from "./commands/ImportCommand.js"
 import * as ReportCommand from "./commands/ReportCommand.js"
 import * as ExitCode from "./ExitCode.js"
 import * as Io from "./Io.js"
+import * as MissingSubcommand from "./MissingSubcommand.js"
 import * as Output from "./Output.js"
 import * as Refusal from "./Refusal.js"
 import * as Settings from "./Settings.js"
@@ -38,7 +39,9 @@ export const version = "0.1.0"
  * @since 0.1.0
  * @category constructors
  */
-export const root = Command.make("quartieri").pipe(
+export const root = Command.make("quartieri", {}, () =>
+  MissingSubcommand.missing("quartieri", ["demo", "import", "check", "eligibility", "report", "audit"])
+).pipe(
   Command.withDescription(
     "Gestione sociale dei quartieri ERP in Lombardia: demo, importazione e verifica dei file, idoneità, rapporti, audit. / Social management of ERP neighbourhoods in Lombardy: demo, file import and checks, eligibility, reports, audit."
   ),

@@ -57,6 +57,22 @@ describe("usage", () => {
     expect(listing(cwd)).toEqual([])
   })
 
+  it("a command that groups subcommands, run without one, is a usage error naming them", async () => {
+    const cwd = tempDir("no-subcommand")
+    const bare = await quartieri([], { cwd })
+    expect(bare.code).toBe(2)
+    expect(bare.out).toBe("")
+    expect(bare.err).toContain("manca il comando: uno tra demo, import, check, eligibility, report, audit")
+    const audit = await quartieri(["audit", "--json"], { cwd })
+    expect(audit.code).toBe(2)
+    expect(json(audit)).toMatchObject({
+      ok: false,
+      exitCode: 2,
+      error: { kind: "usage", details: [{ message: "manca il comando: uno tra verify" }] }
+    })
+    expect(listing(cwd)).toEqual([])
+  })
+
   it("--json makes a usage error a JSON document", async () => {
     const run = await quartieri(["eligibility", "sap-access", "--json"], { cwd: tempDir("usage-json") })
     expect(run.code).toBe(2)

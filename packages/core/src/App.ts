@@ -5,8 +5,8 @@
  * audit log, and a bad request is refused whole. See docs/concepts/application.md.
  *
  * - `Quartieri`: every use-case in one service (`Quartieri.layerOn(storeLayer)`);
- * - `Projects`, `Registry`, `Laboratori`, `Pathways`, `Decisions`, `Spending`, `Reports`,
- *   `AuditTrail`: the use-cases by area;
+ * - `Projects`, `Registry`, `Erasure`, `Laboratori`, `Pathways`, `Decisions`, `Spending`,
+ *   `Reports`, `AuditTrail`: the use-cases by area;
  * - `Collections` and `Records`: what is stored, with the scope the policy reads;
  * - `UseCase`: the steps every use-case takes; `NotFound`: the missing-record error;
  * - `Facade`: `createQuartieri`, the Promise API for code that does not use Effect.
@@ -20,6 +20,8 @@ export * as AuditTrail from "./app/AuditTrail.js"
 export * as Collections from "./app/Collections.js"
 /** @since 0.1.0 */
 export * as Decisions from "./app/Decisions.js"
+/** @since 0.1.0 */
+export * as Erasure from "./app/Erasure.js"
 /** @since 0.1.0 */
 export * as Facade from "./app/Facade.js"
 /** @since 0.1.0 */

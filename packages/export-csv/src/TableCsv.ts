@@ -1,7 +1,9 @@
 /**
  * Report tables as CSV: the `Exporter` of `@quartieri/export-csv`. One file holds one table:
- * a header row, then one record per table row, written a row at a time with `csv-stringify`
- * (never a hand-written quoter). Each cell is written by the unit of its column:
+ * a header row, then one record per table row, written {@link recordsPerChunk} rows at a time
+ * with `csv-stringify` (never a hand-written quoter; one call per row would cost ten times as
+ * much, since each call sets csv-stringify up anew). Each cell is written by the unit of its
+ * column:
  *
  * - `count`, `hours`: the number; `cents`: euros with two decimals (`1234.56` / `1234,56`);
  *   `basis-points`: a percentage with two decimals (`12.34` for 1234 bp) — the header says
@@ -85,19 +87,46 @@ export const cellText = (dialect: Dialect.Dialect, column: Column, value: Report
 }
 
 /**
- * One CSV record (with its line end) from cells already as text.
+ * One CSV record (with its line end) from cells already as text. A cell holding a line break
+ * of any kind — CR, LF or both — is quoted: csv-stringify quotes only the dialect's own record
+ * delimiter (CRLF), so a lone LF or CR would otherwise end the row in every reader, and the
+ * text after it would start a new row — where a formula trigger is no longer neutralised.
  *
  * @since 0.1.0
  * @category formatting
  */
-export const line = (dialect: Dialect.Dialect, cells: ReadonlyArray<string>, first = false): string => {
+export const line = (dialect: Dialect.Dialect, cells: ReadonlyArray<string>, first = false): string =>
+  lines(dialect, [cells], first)
+
+/**
+ * Several CSV records (each with its line end) from cells already as text, in one
+ * `csv-stringify` call: the same text as one {@link line} per record.
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const lines = (
+  dialect: Dialect.Dialect,
+  records: ReadonlyArray<ReadonlyArray<string>>,
+  first = false
+): string => {
   const spec = Dialect.specs[dialect]
-  return stringify([cells as Array<string>], {
+  return stringify(records as Array<Array<string>>, {
     delimiter: spec.delimiter,
     record_delimiter: spec.recordDelimiter,
+    quoted_match: /[\r\n]/,
     bom: first && spec.bom
   })
 }
+
+/**
+ * How many records of a table go in one chunk of the byte stream (the header is a chunk of its
+ * own): enough to pay for a `csv-stringify` call, few enough to keep a chunk small.
+ *
+ * @since 0.1.0
+ * @category parameters
+ */
+export const recordsPerChunk = 256
 
 function* tableLines(table: Table, options: Options): Generator<Uint8Array> {
   const dialect = options.dialect ?? "excel-it"
@@ -108,13 +137,12 @@ function* tableLines(table: Table, options: Options): Generator<Uint8Array> {
       true
     )
   )
-  for (const row of table.rows)
-    yield Exporter.utf8(
-      line(
-        dialect,
-        table.columns.map((c) => cellText(dialect, c, row[c.id] ?? null))
-      )
-    )
+  for (let start = 0; start < table.rows.length; start += recordsPerChunk) {
+    const records = table.rows
+      .slice(start, start + recordsPerChunk)
+      .map((row) => table.columns.map((c) => cellText(dialect, c, row[c.id] ?? null)))
+    yield Exporter.utf8(lines(dialect, records))
+  }
 }
 
 const choose = (tables: ReadonlyArray<Table>, id: string | undefined): Result.Result<Table, Exporter.ExportError> => {
@@ -133,7 +161,8 @@ const choose = (tables: ReadonlyArray<Table>, id: string | undefined): Result.Re
 }
 
 /**
- * The CSV of one table of a dataset, as a stream of byte chunks (one per record), after the
+ * The CSV of one table of a dataset, as a stream of byte chunks (the header, then one chunk per
+ * {@link recordsPerChunk} records), after the
  * privacy profile.
  *
  * @since 0.1.0

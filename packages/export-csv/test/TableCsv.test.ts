@@ -54,11 +54,31 @@ describe("CSV of a table", () => {
     expect(text.split("\r\n")[0]).toBe("Item,Date,Amount (€),Rate (%),Persons")
   })
 
-  it("streams one chunk per record", async () => {
+  it("streams the header, then the records in chunks of at most 256", async () => {
     const chunks = await Effect.runPromise(
       Stream.runCollect(ExportCsv.exportDataset({ tables: [table], profile: "internal" }))
     )
-    expect(chunks.length).toBe(4)
+    expect(chunks.map((c) => decode(c).split("\r\n").length - 1)).toEqual([1, 3])
+    // 600 records: the header, 256, 256 and 88 — the same text as one record at a time
+    const long = { ...table, rows: Array.from({ length: 600 }, (_, i) => table.rows[i % table.rows.length] ?? {}) }
+    const many = await Effect.runPromise(
+      Stream.runCollect(ExportCsv.exportDataset({ tables: [long], profile: "internal" }, { dialect: "rfc4180" }))
+    )
+    expect(many.map((c) => decode(c).split("\r\n").length - 1)).toEqual([1, 256, 256, 88])
+    const oneByOne = [
+      ExportCsv.TableCsv.line(
+        "rfc4180",
+        long.columns.map((c) => ExportCsv.TableCsv.headerOf(c)),
+        true
+      ),
+      ...long.rows.map((row) =>
+        ExportCsv.TableCsv.line(
+          "rfc4180",
+          long.columns.map((c) => ExportCsv.TableCsv.cellText("rfc4180", c, row[c.id] ?? null))
+        )
+      )
+    ].join("")
+    expect(many.map(decode).join("")).toBe(oneByOne)
   })
 
   it("a dataset of several tables needs the table option", async () => {

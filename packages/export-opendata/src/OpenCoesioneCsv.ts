@@ -96,11 +96,13 @@ export const formatCell = (
   return Result.succeed(String(value).replace(".", decimalSeparator))
 }
 
+// A field holding a line break of any kind is quoted: csv-stringify quotes only the record
+// delimiter itself, so with CRLF a lone LF would end the row and shift every later column.
 const line = (cells: ReadonlyArray<string>, delimiter: "\n" | "\r\n"): string =>
   stringify([cells as Array<string>], {
     delimiter: ";",
     record_delimiter: delimiter === "\n" ? "unix" : "windows",
-    quoted_match: /\r/
+    quoted_match: /[\r\n]/
   })
 
 const pick = (tables: ReadonlyArray<Reporting.Table.Table>, id: string | undefined) => {

@@ -11,6 +11,7 @@ import { Effect, Option, Result } from "effect"
 import { Command, Flag } from "effect/cli"
 import * as ExitCode from "../ExitCode.js"
 import { Io } from "../Io.js"
+import * as MissingSubcommand from "../MissingSubcommand.js"
 import * as Output from "../Output.js"
 import * as Refusal from "../Refusal.js"
 import * as Settings from "../Settings.js"
@@ -97,7 +98,7 @@ const verify = Command.make(
  * @since 0.1.0
  * @category constructors
  */
-export const command = Command.make("audit").pipe(
+export const command = Command.make("audit", {}, () => MissingSubcommand.missing("quartieri audit", ["verify"])).pipe(
   Command.withDescription("Registro di audit / audit log"),
   Command.withShortDescription("registro di audit / audit log"),
   Command.withSubcommands([verify])

@@ -32,19 +32,20 @@ export const Households = Collection.make({
 })
 
 /**
- * Persons of the registry, by project, laboratorio and household.
+ * Persons of the registry — each a person record, or what is left of it once erased
+ * (`Records.StoredPerson`) — by project, laboratorio and household.
  *
  * @since 0.1.0
  * @category models
  */
 export const Persons = Collection.make({
   name: "persons",
-  schema: Records.PersonRecord,
+  schema: Records.StoredPerson,
   id: "id",
   indexes: {
-    project: Collection.string((p: Records.PersonRecord) => p.project),
-    laboratorio: Collection.string((p: Records.PersonRecord) => p.laboratorio),
-    household: Collection.string((p: Records.PersonRecord) => p.household)
+    project: Collection.string((p: Records.StoredPerson) => p.project),
+    laboratorio: Collection.string((p: Records.StoredPerson) => p.laboratorio),
+    household: Collection.string((p: Records.StoredPerson) => p.household)
   }
 })
 

@@ -37,6 +37,7 @@ import type * as Store from "../Store.js"
 import * as StoreError from "../StoreError.js"
 import type * as AuditTrail from "./AuditTrail.js"
 import type * as Decisions from "./Decisions.js"
+import * as Erasure from "./Erasure.js"
 import type * as Laboratori from "./Laboratori.js"
 import { NotFound } from "./NotFound.js"
 import type * as Pathways from "./Pathways.js"
@@ -65,6 +66,7 @@ export interface Inputs {
   readonly getHousehold: Registry.GetHouseholdInput
   readonly getPerson: Registry.GetPersonInput
   readonly listHouseholds: Registry.ListHouseholdsInput
+  readonly erasePerson: Erasure.ErasePersonInput
   readonly createLaboratorio: Laboratori.CreateLaboratorioInput
   readonly recordSession: Laboratori.RecordSessionInput
   readonly getLaboratorio: Laboratori.GetLaboratorioInput
@@ -136,6 +138,7 @@ export const errors = {
   InvalidInput: InvalidInput.InvalidInput,
   NotAuthorized: Access.NotAuthorized,
   NotFound,
+  PersonErased: Erasure.PersonErased,
   StoreError: StoreError.StoreError,
   PathwayTransitionNotAllowed: Pathway.PathwayTransitionNotAllowed,
   BudgetRuleViolated: Budget.BudgetRuleViolated,

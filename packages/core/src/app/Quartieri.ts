@@ -12,7 +12,7 @@
  * program.pipe(Effect.provide(Quartieri.layerOn(SqliteStore.layer({ filename: "quartieri.db" }))))
  * ```
  *
- * The areas are services of their own too (`Registry`, `Pathways`…), provided by the same
+ * The areas are services of their own too (`Registry`, `Erasure`, `Pathways`…), provided by the same
  * layer, for a program that needs only some of them. Non-Effect callers use the Promise facade,
  * `createQuartieri`.
  *
@@ -22,6 +22,7 @@ import { Context, Effect, Layer } from "effect"
 import type * as Store from "../Store.js"
 import * as AuditTrail from "./AuditTrail.js"
 import * as Decisions from "./Decisions.js"
+import * as Erasure from "./Erasure.js"
 import * as Laboratori from "./Laboratori.js"
 import * as Pathways from "./Pathways.js"
 import * as Projects from "./Projects.js"
@@ -38,6 +39,7 @@ import * as Spending from "./Spending.js"
 export interface Service
   extends Projects.Service,
     Registry.Service,
+    Erasure.Service,
     Laboratori.Service,
     Pathways.Service,
     Decisions.Service,
@@ -70,6 +72,7 @@ export const useCases = [
   "getHousehold",
   "getPerson",
   "listHouseholds",
+  "erasePerson",
   "createLaboratorio",
   "recordSession",
   "getLaboratorio",
@@ -107,6 +110,7 @@ void _everyUseCaseListed
 export type Areas =
   | Projects.Projects
   | Registry.Registry
+  | Erasure.Erasure
   | Laboratori.Laboratori
   | Pathways.Pathways
   | Decisions.Decisions
@@ -123,6 +127,7 @@ export type Areas =
 export const layerAreas: Layer.Layer<Areas, never, Store.Store> = Layer.mergeAll(
   Projects.layer,
   Registry.layer,
+  Erasure.layer,
   Laboratori.layer,
   Pathways.layer,
   Decisions.layer,
@@ -143,6 +148,7 @@ export const layer: Layer.Layer<Quartieri | Areas, never, Store.Store> = Layer.e
     return {
       ...(yield* Projects.Projects),
       ...(yield* Registry.Registry),
+      ...(yield* Erasure.Erasure),
       ...(yield* Laboratori.Laboratori),
       ...(yield* Pathways.Pathways),
       ...(yield* Decisions.Decisions),

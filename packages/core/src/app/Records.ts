@@ -13,6 +13,7 @@
 import { Schema } from "effect"
 import { Activity, ActivityKind } from "../Activity.js"
 import * as Attendance from "../Attendance.js"
+import * as Audit from "../Audit.js"
 import * as Budget from "../Budget.js"
 import * as Calendar from "../Calendar.js"
 import * as Decision from "../eligibility/Decision.js"
@@ -91,6 +92,67 @@ export const PersonRecord = Schema.Struct({
 )
 /** @since 0.1.0 @category models */
 export type PersonRecord = typeof PersonRecord.Type
+
+/**
+ * Why a person was erased: the grounds of GDPR art. 17(1), as codes — never free text, so the
+ * record of an erasure cannot itself carry personal data:
+ * - `no-longer-necessary` (lett. a): the data are no longer needed for their purpose;
+ * - `consent-withdrawn` (lett. b): the person withdrew the consent the processing rested on;
+ * - `objection` (lett. c): the person objected (art. 21) and no overriding ground remains;
+ * - `unlawfully-processed` (lett. d): the data should never have been processed;
+ * - `legal-obligation` (lett. e): a law requires the erasure.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ErasureReason = Schema.Literals([
+  "no-longer-necessary",
+  "consent-withdrawn",
+  "objection",
+  "unlawfully-processed",
+  "legal-obligation"
+])
+/** @since 0.1.0 @category models */
+export type ErasureReason = typeof ErasureReason.Type
+
+/**
+ * What is left of a person after the erasure (GDPR art. 17): the opaque registry id, the scope
+ * the access policy needs (project, laboratorio, household), and when and why the record was
+ * erased. No personal field is kept — no codice fiscale, birth date, sex, citizenship,
+ * education, labour-market history or special category — not even a birth year: no report of
+ * the library needs one (see `Erasure`). The id stays taken, so it is never given to someone
+ * else by mistake.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ErasedPersonRecord = Schema.Struct({
+  id: Ids.PersonId,
+  project: Ids.ProjectId,
+  laboratorio: Ids.LaboratorioId,
+  household: Ids.HouseholdId,
+  erased: Schema.Struct({ at: Audit.Instant, reason: ErasureReason })
+})
+/** @since 0.1.0 @category models */
+export type ErasedPersonRecord = typeof ErasedPersonRecord.Type
+
+/**
+ * A document of the `persons` collection: a person record, or what is left of it once erased.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const StoredPerson = Schema.Union([PersonRecord, ErasedPersonRecord])
+/** @since 0.1.0 @category models */
+export type StoredPerson = typeof StoredPerson.Type
+
+/**
+ * Whether a stored person has been erased.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const isErased = (p: StoredPerson): p is ErasedPersonRecord => "erased" in p
 
 /**
  * A laboratorio with its activities: every field of `Laboratorio.Laboratorio` plus the

@@ -13,6 +13,7 @@ import type * as InvalidInput from "../InvalidInput.js"
 import * as Person from "../Person.js"
 import * as Store from "../Store.js"
 import * as Collections from "./Collections.js"
+import { PersonErased } from "./Erasure.js"
 import type { NotFound } from "./NotFound.js"
 import * as Records from "./Records.js"
 import * as UseCase from "./UseCase.js"
@@ -157,11 +158,11 @@ export interface Service {
     actor: UseCase.ActorInput,
     input: unknown
   ) => Effect.Effect<Store.Versioned<Records.HouseholdRecord>, UseCase.Failure | NotFound>
-  /** Reads a person. */
+  /** Reads a person (`PersonErased` once the person has been erased, to those in scope). */
   readonly getPerson: (
     actor: UseCase.ActorInput,
     input: unknown
-  ) => Effect.Effect<Store.Versioned<Records.PersonRecord>, UseCase.Failure | NotFound>
+  ) => Effect.Effect<Store.Versioned<Records.PersonRecord>, UseCase.Failure | NotFound | PersonErased>
   /** Lists the households of a laboratorio, in id order. */
   readonly listHouseholds: (
     actor: UseCase.ActorInput,
@@ -325,12 +326,16 @@ export const make: Effect.Effect<Service, never, Store.Store> = Effect.gen(funct
   const getPerson: Service["getPerson"] = (actor, input) =>
     Effect.gen(function* () {
       const request = yield* decodeGetPerson(actor, input)
-      return yield* UseCase.load(store, Collections.Persons, request.input.id, {
+      const found = yield* UseCase.load(store, Collections.Persons, request.input.id, {
         actor: request.actor,
         action: "read",
         kind: "person",
         scope: (p) => ({ kind: "person", project: p.project, laboratorio: p.laboratorio })
       })
+      const person = found.value
+      if (Records.isErased(person))
+        return yield* new PersonErased({ id: person.id, at: person.erased.at, reason: person.erased.reason })
+      return { ...found, value: person }
     })
 
   const listHouseholds: Service["listHouseholds"] = (actor, input) =>

@@ -74,6 +74,38 @@ export const prefixPath = (outer: string, inner: string): string =>
 
 const key = (p: InvalidInput.Problem) => `${p.path}\u0000${p.message}`
 
+const isPlain = (value: object): boolean => {
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null
+}
+
+/**
+ * Every string of `input` (in arrays and plain objects, at any depth) that no Store adapter can
+ * hold — a U+0000 or a lone surrogate — as a problem at its path. A Schema accepts such text, the
+ * store would refuse it only when writing (`ConstraintViolation`): refused here, with the rest of
+ * the request, it is bad input at a named field, like any other.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const unstorableText = (input: unknown): ReadonlyArray<InvalidInput.Problem> => {
+  const problems: Array<InvalidInput.Problem> = []
+  const seen = new Set<object>()
+  const walk = (value: unknown, path: ReadonlyArray<PropertyKey>): void => {
+    if (typeof value === "string") {
+      const problem = textProblem(value)
+      if (problem !== undefined) problems.push({ path: InvalidInput.formatPath(path), message: problem })
+      return
+    }
+    if (value === null || typeof value !== "object" || seen.has(value)) return
+    seen.add(value)
+    if (Array.isArray(value)) for (const [i, v] of value.entries()) walk(v, [...path, i])
+    else if (isPlain(value)) for (const [k, v] of Object.entries(value)) walk(v, [...path, k])
+  }
+  walk(input, [])
+  return problems
+}
+
 /**
  * Builds an `InvalidInput` from a non-empty list of problems.
  *
@@ -88,8 +120,8 @@ export const invalid = (
 
 /**
  * A decoder for a use-case's request: the actor (`Access.Actor`, with a non-blank id fit for
- * the audit log) and the input (`schema`), every problem of both reported together — the
- * actor's under `actor`. `extra` adds checks that a Schema cannot express on raw input (the
+ * the audit log) and the input (`schema`, and no text a store cannot hold:
+ * {@link unstorableText}), every problem of both reported together — the actor's under `actor`. `extra` adds checks that a Schema cannot express on raw input (the
  * facts of an eligibility rule set); it runs on every input and must never throw.
  *
  * @since 0.1.0
@@ -115,6 +147,7 @@ export const decodeRequest = <S extends Schema.Decoder<unknown, never>>(
       if (Result.isFailure(decodedActor))
         for (const p of decodedActor.failure) add({ path: prefixPath("actor", p.path), message: p.message })
       if (Result.isFailure(decodedInput)) for (const p of decodedInput.failure.problems) add(p)
+      for (const p of unstorableText(input)) add(p)
       if (extra !== undefined) for (const p of extra(input)) add(p)
       const [first, ...rest] = problems
       if (first !== undefined) return Effect.fail(invalid(what, first, ...rest))

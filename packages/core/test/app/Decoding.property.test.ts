@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from "@effect/vitest"
 import { fc, test } from "@fast-check/vitest"
+import { Fuzz } from "@quartieri/testing"
 import { Effect, Exit, ManagedRuntime, Option, Result, Stream } from "effect"
 import { App, Audit, Store } from "../../src/index.js"
 import * as F from "./fixtures.js"
@@ -29,6 +30,7 @@ const templates: { readonly [K in Name]: unknown } = {
   getHousehold: { id: "h1" },
   getPerson: { id: "h1-a" },
   listHouseholds: { laboratorio: "l1" },
+  erasePerson: { personId: "h2-a", reason: "consent-withdrawn" },
   createLaboratorio: F.laboratorio("l8", "p1"),
   recordSession: {
     laboratorio: "l1",
@@ -141,7 +143,7 @@ const call = (name: Name, actor: unknown, input: unknown): Promise<Outcome> =>
 const failureOf = (exit: Exit.Exit<unknown, unknown>) =>
   Exit.isFailure(exit) ? Exit.findErrorOption(exit) : Option.none()
 
-const expectWellFormed = (o: Outcome, label: string) => {
+const expectWellFormed = (o: Outcome, label: string, input?: unknown) => {
   // never a defect: a success or a typed failure
   expect(Exit.isSuccess(o.exit) || Option.isSome(failureOf(o.exit)), label).toBe(true)
   const failure = Option.getOrUndefined(failureOf(o.exit)) as { readonly _tag?: string } | undefined
@@ -150,6 +152,8 @@ const expectWellFormed = (o: Outcome, label: string) => {
       .problems
     expect(problems.length, label).toBeGreaterThan(0)
     for (const p of problems) expect([typeof p.path, typeof p.message], label).toEqual(["string", "string"])
+    // every problem of a request that is a record names its field
+    expect(Fuzz.unlocated(input, problems as ReadonlyArray<{ path: string; message: string }>), label).toBeUndefined()
   }
   // every committed write has its audit event, and the chain verifies
   expect(o.after.audit, label).toBe(o.writes)
@@ -181,27 +185,50 @@ const mutate = (value: unknown, path: ReadonlyArray<number>, replacement: unknow
   return { ...value, [key]: mutate(child, rest, replacement, remove) }
 }
 
+// Fuzz.runs() per property: 1,000 (100,000 under QUARTIERI_SOAK=1)
+const runs = Fuzz.runs()
+const timeout = Fuzz.timeout(120_000)
+
 describe("decoding at the API boundary", () => {
-  test.prop([name, fc.jsonValue()])("random JSON: never throws, typed failure, nothing written", (n, input) =>
-    call(n, actorFor(n), input).then((o) => {
-      expectWellFormed(o, `${n} ${JSON.stringify(input)}`)
-      expect(o.after, n).toEqual(o.before)
-    })
+  test.prop([name, fc.jsonValue()], { numRuns: runs })(
+    "random JSON: never throws, typed failure, nothing written",
+    (n, input) =>
+      call(n, actorFor(n), input).then((o) => {
+        expectWellFormed(o, `${n} ${JSON.stringify(input)}`, input)
+        expect(o.after, n).toEqual(o.before)
+      }),
+    timeout
   )
 
-  test.prop([name, fc.jsonValue(), fc.jsonValue()])("a random actor and input", (n, actor, input) =>
-    call(n, actor, input).then((o) => {
-      expectWellFormed(o, `${n} ${JSON.stringify(actor)} ${JSON.stringify(input)}`)
-      expect(o.after, n).toEqual(o.before)
-    })
+  test.prop([name, fc.jsonValue(), fc.jsonValue()], { numRuns: runs })(
+    "a random actor and input",
+    (n, actor, input) =>
+      call(n, actor, input).then((o) => {
+        expectWellFormed(o, `${n} ${JSON.stringify(actor)} ${JSON.stringify(input)}`, input)
+        expect(o.after, n).toEqual(o.before)
+      }),
+    timeout
   )
 
-  test.prop([name, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), fc.boolean()])(
+  test.prop([name, fc.array(fc.nat(), { minLength: 1, maxLength: 5 }), fc.jsonValue({ maxDepth: 2 }), fc.boolean()], {
+    numRuns: runs
+  })(
     "a valid request with one part replaced or removed: no write without its audit event",
     (n, path, value, remove) => {
       const input = mutate(templates[n], path, value, remove)
-      return call(n, actorFor(n), input).then((o) => expectWellFormed(o, `${n} ${JSON.stringify(input)}`))
-    }
+      return call(n, actorFor(n), input).then((o) => expectWellFormed(o, `${n} ${JSON.stringify(input)}`, input))
+    },
+    timeout
+  )
+
+  // the generic near-valid mutations of the decoders' fuzzing, on every use-case's request
+  test.prop([name.chain((n) => Fuzz.mutation(templates[n]).map((m) => ({ n, ...m })))], { numRuns: runs })(
+    "a valid request with one field mutated (type, range, unicode, size, missing or extra key)",
+    ({ n, input, mutation }) =>
+      call(n, actorFor(n), input).then((o) =>
+        expectWellFormed(o, `${n} ${mutation.kind} at ${Fuzz.formatPath(mutation.path)}`, input)
+      ),
+    timeout
   )
 
   // every problem at once: the actor and (up to) two fields broken together, all reported
