@@ -22,7 +22,7 @@
  * @since 0.1.0
  */
 import { Audit, type Collection, Store, type StoreBackend, StoreError } from "@quartieri/core"
-import { Effect, Layer, Option, Result, Schema } from "effect"
+import { Cause, Effect, Layer, Option, Result, Schema } from "effect"
 import { SqlClient, type SqlClient as SqlClientNs, SqlError, type Statement } from "effect/sql"
 import * as Dialect from "./Dialect.js"
 import * as Migrations from "./Migrations.js"
@@ -94,6 +94,11 @@ export const fromSqlError =
         return StoreError.unavailable(details)
     }
   }
+
+/** The failure of a transaction's body, carried through effect/sql's rollback unchanged. */
+class Aborted {
+  constructor(readonly cause: Cause.Cause<unknown>) {}
+}
 
 const toNumber = (value: unknown): number => (typeof value === "number" ? value : Number(value))
 
@@ -168,19 +173,38 @@ const backend = (
 ): StoreBackend.Backend => {
   const tableOf = (layout: Collection.Layout) => `${prefix}${layout.name}`
   const ensured = new Map<string, string>()
+  // per open transaction (or savepoint): the collections whose catalog row it has seen
+  const seenIn = new WeakMap<SqlClientNs.TransactionConnection.Service, Map<string, string>>()
   const signatureOf = (layout: Collection.Layout) => JSON.stringify(layout.indexes.map((i) => [i.name, i.type]))
   const columnType = (type: Collection.IndexType) => sql.literal(type === "string" ? dialect.text : dialect.number)
   const live = sql`document IS NOT NULL`
 
-  /** Creates or alters the collection's table to match its declaration (once per process). */
+  /**
+   * Creates or alters the collection's table to match its declaration (once per process, once
+   * the transaction that saw it commits). Inside a transaction, what it saw is also remembered
+   * for that transaction (or savepoint) alone, so that a long transaction of puts — an import —
+   * reads the catalog once, not once a put; that memory goes with the transaction.
+   */
   const ensure = (layout: Collection.Layout): Effect.Effect<void, SqlError.SqlError | StoreError.StoreError> => {
     const signature = signatureOf(layout)
     if (ensured.get(layout.name) === signature) return Effect.void
-    const remember = sql.afterCommit(Effect.sync(() => ensured.set(layout.name, signature)))
-    const declared = sql<{ indexes: string }>`SELECT indexes FROM ${sql(catalog)} WHERE name = ${layout.name}`
-    // the common case, a collection already created with these indexes, takes no lock
-    const unchanged = Effect.map(declared, (rows) => rows[0]?.indexes === signature)
-    return Effect.flatMap(unchanged, (same) => (same ? remember : alterTable(layout)))
+    return Effect.flatMap(Effect.serviceOption(sql.transactionService), (level) => {
+      const seen = Option.isSome(level) ? seenIn.get(level.value) : undefined
+      if (seen?.get(layout.name) === signature) return Effect.void
+      const remember = Effect.andThen(
+        Effect.sync(() => {
+          if (Option.isNone(level)) return
+          const memo = seen ?? new Map<string, string>()
+          memo.set(layout.name, signature)
+          seenIn.set(level.value, memo)
+        }),
+        sql.afterCommit(Effect.sync(() => ensured.set(layout.name, signature)))
+      )
+      const declared = sql<{ indexes: string }>`SELECT indexes FROM ${sql(catalog)} WHERE name = ${layout.name}`
+      // the common case, a collection already created with these indexes, takes no lock
+      const unchanged = Effect.map(declared, (rows) => rows[0]?.indexes === signature)
+      return Effect.flatMap(unchanged, (same) => (same ? remember : alterTable(layout)))
+    })
   }
 
   /** Creates or alters the table under the catalog's lock, so two processes never race on DDL. */
@@ -393,34 +417,71 @@ const backend = (
       )
     },
 
-    transaction: (effect) =>
-      sql
-        .withTransaction(effect)
-        .pipe(Effect.catchIf(SqlError.isSqlError, (e) => Effect.fail(fromSqlError("transaction")(e)))),
-
-    appendAudit: (seal) =>
+    transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E | StoreError.StoreError, R> =>
+      // The body's failure travels out wrapped in `Aborted`, so that it comes back as it was
+      // even when the ROLLBACK fails too (the connection died: the server drops the
+      // transaction). Without this, effect/sql turns a failed rollback, and with it the body's
+      // own typed error, into defects. Interruption is left alone.
       sql
         .withTransaction(
-          Effect.gen(function* () {
-            yield* dialect.lock(audit)
-            const rows = yield* sql`SELECT * FROM ${sql(audit)} ORDER BY seq DESC LIMIT 1`
-            const previous = rows[0] === undefined ? Option.none() : Option.some(yield* decodeAuditRow(rows[0]))
-            const entry = seal(previous)
-            yield* sql`INSERT INTO ${sql(audit)} ${sql.insert({
-              seq: entry.seq,
-              time: entry.time,
-              actor: entry.actor,
-              action: entry.action,
-              entity: entry.entity,
-              id: entry.id,
-              record_hash: entry.recordHash,
-              previous_hash: entry.previousHash,
-              hash: entry.hash
-            })}`
-            return entry
-          })
+          Effect.catchCauseIf(
+            effect,
+            (cause) => !Cause.hasInterrupts(cause),
+            (cause) => Effect.fail(new Aborted(cause))
+          )
         )
-        .pipe(Effect.catchTag("SqlError", (e) => Effect.fail(fromSqlError("appendAudit")(e)))),
+        .pipe(
+          Effect.catchCause((cause): Effect.Effect<never, E | StoreError.StoreError> => {
+            const errors = cause.reasons.map((r) =>
+              Cause.isFailReason(r) ? r.error : Cause.isDieReason(r) ? r.defect : undefined
+            )
+            const aborted = errors.find((e): e is Aborted => e instanceof Aborted)
+            if (aborted !== undefined) {
+              // as before: a SqlError the body let out is the store's error
+              return Effect.failCause(aborted.cause as Cause.Cause<E>).pipe(
+                Effect.catchIf(
+                  (e: E): boolean => SqlError.isSqlError(e),
+                  (e) => Effect.fail(fromSqlError("transaction")(e as SqlError.SqlError))
+                )
+              )
+            }
+            // BEGIN, COMMIT or the clean-up after a failed COMMIT failed: the store's error
+            const failed = errors.find(SqlError.isSqlError)
+            if (failed !== undefined && !Cause.hasInterrupts(cause)) {
+              return Effect.fail(fromSqlError("transaction")(failed))
+            }
+            return Effect.failCause(cause as Cause.Cause<E>)
+          })
+        ),
+
+    appendAudit: (seal) => {
+      // Writers of the log are serialised until commit (PostgreSQL: the table lock; SQLite: the
+      // transaction's write lock), so seq is gap-free and in commit order. Inside the caller's
+      // transaction the append runs as it is, without a savepoint of its own: two statements
+      // fewer, and two round trips fewer while holding the lock, which every other writer waits
+      // for. (Nothing here needs a partial rollback: under the lock the insert cannot collide.)
+      const append = Effect.gen(function* () {
+        yield* dialect.lock(audit)
+        const rows = yield* sql`SELECT * FROM ${sql(audit)} ORDER BY seq DESC LIMIT 1`
+        const previous = rows[0] === undefined ? Option.none() : Option.some(yield* decodeAuditRow(rows[0]))
+        const entry = seal(previous)
+        yield* sql`INSERT INTO ${sql(audit)} ${sql.insert({
+          seq: entry.seq,
+          time: entry.time,
+          actor: entry.actor,
+          action: entry.action,
+          entity: entry.entity,
+          id: entry.id,
+          record_hash: entry.recordHash,
+          previous_hash: entry.previousHash,
+          hash: entry.hash
+        })}`
+        return entry
+      })
+      return Effect.flatMap(Effect.serviceOption(sql.transactionService), (open) =>
+        Option.isSome(open) ? append : sql.withTransaction(append)
+      ).pipe(Effect.catchTag("SqlError", (e) => Effect.fail(fromSqlError("appendAudit")(e))))
+    },
 
     auditPage: (afterSeq, limit) =>
       sql`SELECT * FROM ${sql(audit)} WHERE seq > ${afterSeq} ORDER BY seq LIMIT ${limit}`.pipe(

@@ -6,6 +6,8 @@
  */
 
 /** @since 0.1.0 */
+export * as BatchImport from "./BatchImport.js"
+/** @since 0.1.0 */
 export * as Conformance from "./Conformance.js"
 /**
  * Registers the whole conformance suite (see `Conformance.runConformance`).
@@ -13,6 +15,8 @@ export * as Conformance from "./Conformance.js"
  * @since 0.1.0
  */
 export { runConformance } from "./Conformance.js"
+/** @since 0.1.0 */
+export * as Contention from "./Contention.js"
 /** @since 0.1.0 */
 export * as Fixtures from "./Fixtures.js"
 /** @since 0.1.0 */
