@@ -8,19 +8,36 @@
  */
 import { Order, Schema } from "effect"
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
 /** Whether `year` is a leap year in the Gregorian calendar. @since 0.1.0 @category utils */
 export const isLeapYear = (year: number): boolean => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 
 /** Number of days in `month` (1–12) of `year`. @since 0.1.0 @category utils */
 export const daysInMonth = (year: number, month: number): number =>
-  month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+  month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+
+/** The ASCII digit at `i` of `s` as a number, or -1. */
+const digitAt = (s: string, i: number): number => {
+  const d = s.charCodeAt(i) - 48
+  return d >= 0 && d <= 9 ? d : -1
+}
+
+const isoDigits = [0, 1, 2, 3, 5, 6, 8, 9]
+
+/**
+ * Whether `s` matches `/^(\d{4})-(\d{2})-(\d{2})$/`, read without a regular expression and its
+ * match arrays: every date of every stored document is checked, so this is on the hot path.
+ */
+const isIsoShaped = (s: string): boolean => {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false
+  for (const i of isoDigits) if (digitAt(s, i) < 0) return false
+  return true
+}
 
 const checkIsoDate = (s: string): true | string => {
-  const m = ISO_DATE.exec(s)
-  if (m === null) return `expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(s)}`
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (!isIsoShaped(s)) return `expected a calendar date as YYYY-MM-DD, got ${JSON.stringify(s)}`
+  const year = digitAt(s, 0) * 1000 + digitAt(s, 1) * 100 + digitAt(s, 2) * 10 + digitAt(s, 3)
+  const month = digitAt(s, 5) * 10 + digitAt(s, 6)
+  const day = digitAt(s, 8) * 10 + digitAt(s, 9)
   if (year < 1800 || year > 2200) return `year ${year} is outside the supported range 1800–2200`
   if (month < 1 || month > 12) return `month ${month} does not exist`
   const days = daysInMonth(year, month)

@@ -15,8 +15,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Result, Schema, SchemaIssue } from "effect"
-import { canonicalJson, type Json, jsonProblem } from "./internal/json.js"
+import { Effect, Result, Schema, type SchemaAST, SchemaIssue } from "effect"
+import { storableCanonicalJson } from "./internal/json.js"
 import { compareText, textProblem, utf8Length } from "./internal/storeText.js"
 import * as StoreError from "./StoreError.js"
 
@@ -229,6 +229,30 @@ export const indexValueProblem = (type: IndexType, value: unknown): string | und
 
 const formatIssue = SchemaIssue.makeFormatterDefault()
 
+type Encoder = (input: unknown, options?: SchemaAST.ParseOptions) => Result.Result<unknown, Schema.SchemaError>
+
+// Built once per Schema, not once per document (building one costs as much as a small encode).
+const encoders = new WeakMap<object, Encoder>()
+const encoderOf = (schema: Schema.Codec<unknown, unknown>): Encoder => {
+  let encoder = encoders.get(schema)
+  if (encoder === undefined) {
+    encoder = Schema.encodeResult(schema) as Encoder
+    encoders.set(schema, encoder)
+  }
+  return encoder
+}
+
+// The indexes of a collection as a list, once per collection (per `indexes` record).
+const indexLists = new WeakMap<object, ReadonlyArray<readonly [string, Index<never>]>>()
+const indexListOf = <A>(indexes: { readonly [name: string]: Index<A> }): ReadonlyArray<readonly [string, Index<A>]> => {
+  let list = indexLists.get(indexes)
+  if (list === undefined) {
+    list = Object.entries(indexes) as ReadonlyArray<readonly [string, Index<never>]>
+    indexLists.set(indexes, list)
+  }
+  return list as ReadonlyArray<readonly [string, Index<A>]>
+}
+
 /**
  * Encodes a document for storage: Schema encode, a check that the result is plain JSON with
  * storable text, its canonical JSON text, its id and index values. Every failure is a
@@ -253,19 +277,23 @@ export const encode = <A, I>(
           ...(cause === undefined ? {} : { cause })
         })
       )
-    const encoded = Schema.encodeResult(collection.schema)(document, { errors: "all" })
+    const encoded = encoderOf(collection.schema as Schema.Codec<unknown, unknown>)(document, { errors: "all" })
     const id: unknown = (document as Record<string, unknown> | null)?.[collection.idField]
-    const safeId = typeof id === "string" && idProblem(id) === undefined ? id : undefined
     if (Result.isFailure(encoded)) {
+      const safeId = typeof id === "string" && idProblem(id) === undefined ? id : undefined
       return fail(`the document does not encode: ${formatIssue(encoded.failure.issue)}`, safeId, encoded.failure)
     }
     if (typeof id !== "string") return fail(`the id field ${collection.idField} is not a string`)
     const badId = idProblem(id)
     if (badId !== undefined) return fail(badId)
-    const notJson = jsonProblem(encoded.success)
-    if (notJson !== undefined) return fail(`the encoded document is not storable JSON: ${notJson}`, id)
+    const canonical = storableCanonicalJson(encoded.success)
+    if (canonical.problem !== undefined) {
+      return fail(`the encoded document is not storable JSON: ${canonical.problem}`, id)
+    }
     const indexes: Record<string, IndexValue> = {}
-    for (const [name, index] of Object.entries(collection.indexes)) {
+    const list = indexListOf(collection.indexes)
+    for (let i = 0; i < list.length; i++) {
+      const [name, index] = list[i] as readonly [string, Index<A>]
       let value: unknown
       try {
         value = index.get(document)
@@ -276,7 +304,7 @@ export const encode = <A, I>(
       if (problem !== undefined) return fail(`index ${name}: ${problem}`, id)
       indexes[name] = value as IndexValue
     }
-    const json = canonicalJson(encoded.success as Json)
+    const json = canonical.json
     return Effect.succeed({ id, json, indexes, bytes: utf8Length(json) })
   })
 

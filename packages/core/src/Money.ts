@@ -341,7 +341,11 @@ export const allocate = (
 export const formatPlain = (amount: Cents): string => {
   const magnitude = Math.abs(amount)
   const cents = magnitude % 100
-  const units = String((magnitude - cents) / 100).replace(/\B(?=(\d{3})+$)/g, ".")
+  const digits = String((magnitude - cents) / 100)
+  // a dot before every group of three digits from the right (a loop: explanations format many amounts)
+  const head = digits.length % 3 || 3
+  let units = digits.slice(0, head)
+  for (let i = head; i < digits.length; i += 3) units += `.${digits.slice(i, i + 3)}`
   return `${amount < 0 ? "-" : ""}${units},${String(cents).padStart(2, "0")}`
 }
 

@@ -226,17 +226,26 @@ export const make = (backend: Backend): Service => {
       : Effect.fail(StoreError.constraintViolation({ operation, collection, detail: problem }))
   }
 
-  const checkVersion = (operation: string, collection: string, id: string, version: number, min: number) =>
+  const versionError = (
+    operation: string,
+    collection: string,
+    id: string,
+    version: number,
+    min: number
+  ): StoreError.StoreError | undefined =>
     Number.isSafeInteger(version) && version >= min
-      ? Effect.void
-      : Effect.fail(
-          StoreError.constraintViolation({
-            operation,
-            collection,
-            id,
-            detail: `the expected version must be an integer ≥ ${min}, not ${version}`
-          })
-        )
+      ? undefined
+      : StoreError.constraintViolation({
+          operation,
+          collection,
+          id,
+          detail: `the expected version must be an integer ≥ ${min}, not ${version}`
+        })
+
+  const checkVersion = (operation: string, collection: string, id: string, version: number, min: number) => {
+    const error = versionError(operation, collection, id, version, min)
+    return error === undefined ? Effect.void : Effect.fail(error)
+  }
 
   const decodeRows = <A, I>(collection: Collection.Collection<A, I>, rows: ReadonlyArray<PageRow>, operation: string) =>
     Effect.forEach(rows, (row) =>
@@ -265,20 +274,26 @@ export const make = (backend: Backend): Service => {
         return Option.some({ id: row.value.id, version: row.value.version, value })
       }),
 
+    // the hot path of an import: a flatMap, not a generator
     put: (collection, document, expectedVersion) =>
-      Effect.gen(function* () {
-        const encoded = yield* Collection.encode(collection, document, "put")
-        yield* checkVersion("put", collection.name, encoded.id, expectedVersion, 0)
-        if (capabilities.maxDocumentBytes !== null && encoded.bytes > capabilities.maxDocumentBytes) {
-          return yield* StoreError.constraintViolation({
-            operation: "put",
-            collection: collection.name,
-            id: encoded.id,
-            detail: `the encoded document has ${encoded.bytes} bytes; this store accepts at most ${capabilities.maxDocumentBytes}`
-          })
+      Effect.flatMap(
+        Collection.encode(collection, document, "put"),
+        (encoded): Effect.Effect<number, StoreError.StoreError> => {
+          const badVersion = versionError("put", collection.name, encoded.id, expectedVersion, 0)
+          if (badVersion !== undefined) return Effect.fail(badVersion)
+          if (capabilities.maxDocumentBytes !== null && encoded.bytes > capabilities.maxDocumentBytes) {
+            return Effect.fail(
+              StoreError.constraintViolation({
+                operation: "put",
+                collection: collection.name,
+                id: encoded.id,
+                detail: `the encoded document has ${encoded.bytes} bytes; this store accepts at most ${capabilities.maxDocumentBytes}`
+              })
+            )
+          }
+          return backend.put(collection.layout, encoded, expectedVersion)
         }
-        return yield* backend.put(collection.layout, encoded, expectedVersion)
-      }),
+      ),
 
     delete: (collection, id, expectedVersion) =>
       Effect.gen(function* () {

@@ -227,6 +227,14 @@ const io = (cause: unknown): Exporter.ExportError =>
     ? cause
     : new Exporter.ExportError({ reason: "Io", detail: `writing the workbook failed: ${String(cause)}`, cause })
 
+/**
+ * Rows written between two turns of the event loop. exceljs hands each committed row to its zip
+ * writer, which deflates on libuv's thread pool and only moves on when the loop turns: with a
+ * turn every 256 rows the compressed data lagged behind and RSS grew by 195 MB for 300,000 rows
+ * (bench: 299 MB for 1,000,000); every 64 rows it grows by 30 MB, and the export is faster.
+ */
+const rowsPerTurn = 64
+
 async function* workbookBytes(tables: ReadonlyArray<Table>, options: Options): AsyncGenerator<Uint8Array> {
   const language = options.language ?? "it"
   const out = new PassThrough()
@@ -269,7 +277,7 @@ async function* workbookBytes(tables: ReadonlyArray<Table>, options: Options): A
         if (cell.value === Reporting.Table.suppressedMark) target.alignment = { horizontal: "right" }
       })
       row.commit()
-      if (r % 256 === 255) {
+      if (r % rowsPerTurn === rowsPerTurn - 1) {
         await tick()
         yield* drain()
       }

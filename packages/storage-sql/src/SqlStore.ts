@@ -175,7 +175,15 @@ const backend = (
   const ensured = new Map<string, string>()
   // per open transaction (or savepoint): the collections whose catalog row it has seen
   const seenIn = new WeakMap<SqlClientNs.TransactionConnection.Service, Map<string, string>>()
-  const signatureOf = (layout: Collection.Layout) => JSON.stringify(layout.indexes.map((i) => [i.name, i.type]))
+  const signatures = new WeakMap<Collection.Layout, string>()
+  const signatureOf = (layout: Collection.Layout) => {
+    let signature = signatures.get(layout)
+    if (signature === undefined) {
+      signature = JSON.stringify(layout.indexes.map((i) => [i.name, i.type]))
+      signatures.set(layout, signature)
+    }
+    return signature
+  }
   const columnType = (type: Collection.IndexType) => sql.literal(type === "string" ? dialect.text : dialect.number)
   const live = sql`document IS NOT NULL`
 
@@ -284,6 +292,82 @@ const backend = (
       Effect.fail(StoreError.versionConflict({ operation, collection: layout.name, id: documentId, expected, actual }))
     )
 
+  /**
+   * The SQL text of the statements a `get` and a `put` run, compiled once per layout from the
+   * same templates (identifiers escaped by the client's compiler, placeholders in its dialect),
+   * with where each parameter goes: at every call only the parameters are new, and the text is
+   * run with `sql.unsafe`. (Compiling the template at every put cost more than encoding the
+   * document.) The parameters of a put are, by slot: the id, the JSON text, the index values in
+   * declaration order, the expected version.
+   */
+  interface Compiled {
+    readonly text: string
+    readonly slots: ReadonlyArray<number>
+  }
+  interface Statements {
+    readonly get: Compiled
+    readonly insert: Compiled
+    readonly update: Compiled
+  }
+  const compiledStatements = new WeakMap<Collection.Layout, Statements>()
+  const compile = (statement: Statement.Statement<unknown>, slots: ReadonlyArray<object>): Compiled => {
+    const [text, params] = statement.compile()
+    return {
+      text,
+      slots: params.map((param) => {
+        const slot = slots.indexOf(param as object)
+        if (slot < 0) throw new Error(`SqlStore: a statement has a parameter that is not a slot: ${String(param)}`)
+        return slot
+      })
+    }
+  }
+  const statementsOf = (layout: Collection.Layout): Statements => {
+    const cached = compiledStatements.get(layout)
+    if (cached !== undefined) return cached
+    const table = sql(tableOf(layout))
+    // one distinct object per parameter, to find where the compiler put each one
+    const slots = Array.from({ length: layout.indexes.length + 3 }, (_, n) => ({ slot: n }))
+    const [id, json] = slots as unknown as [string, string]
+    const values = layout.indexes.map((_, n) => slots[n + 2] as unknown as string)
+    const expected = slots[layout.indexes.length + 2] as unknown as number
+    const statements: Statements = {
+      get: compile(
+        sql`SELECT id, version, ${dialect.documentOut} AS document
+            FROM ${table} WHERE id = ${id} AND ${live}`,
+        slots
+      ),
+      insert: compile(
+        sql`INSERT INTO ${table} (${sql.csv([
+          sql`id`,
+          sql`version`,
+          sql`document`,
+          ...layout.indexes.map((i) => sql`${sql(i.name)}`)
+        ])})
+            VALUES (${sql.csv([sql`${id}`, sql`1`, dialect.documentIn(json), ...values.map((v) => sql`${v}`)])})
+            ON CONFLICT (id) DO UPDATE SET ${sql.csv([
+              sql`version = ${table}.version + 1`,
+              sql`document = excluded.document`,
+              ...layout.indexes.map((i) => sql`${sql(i.name)} = excluded.${sql(i.name)}`)
+            ])}
+            WHERE ${table}.document IS NULL
+            RETURNING version`,
+        slots
+      ),
+      update: compile(
+        sql`UPDATE ${table} SET ${sql.csv([
+          sql`version = version + 1`,
+          sql`document = ${dialect.documentIn(json)}`,
+          ...layout.indexes.map((i, n) => sql`${sql(i.name)} = ${values[n]}`)
+        ])}
+            WHERE id = ${id} AND version = ${expected} AND ${live}
+            RETURNING version`,
+        slots
+      )
+    }
+    compiledStatements.set(layout, statements)
+    return statements
+  }
+
   const whereClause = (where: StoreBackend.Where): Statement.Fragment => {
     const column = sql(where.index)
     if ("equals" in where) return where.equals === null ? sql`${column} IS NULL` : sql`${column} = ${where.equals}`
@@ -312,8 +396,7 @@ const backend = (
         layout,
         documentId,
         Effect.map(
-          sql<{ id: string; version: unknown; document: string }>`SELECT id, version, ${dialect.documentOut} AS document
-            FROM ${sql(tableOf(layout))} WHERE id = ${documentId} AND ${live}`,
+          sql.unsafe<{ id: string; version: unknown; document: string }>(statementsOf(layout).get.text, [documentId]),
           (rows) =>
             Option.map(Option.fromUndefinedOr(rows[0]), (row) => ({
               id: row.id,
@@ -324,41 +407,26 @@ const backend = (
       ),
 
     put: (layout, document, expectedVersion) => {
-      const table = tableOf(layout)
-      const values = layout.indexes.map((i) => document.indexes[i.name] ?? null)
-      const statement =
-        expectedVersion === 0
-          ? sql<{ version: unknown }>`INSERT INTO ${sql(table)} (${sql.csv([
-              sql`id`,
-              sql`version`,
-              sql`document`,
-              ...layout.indexes.map((i) => sql`${sql(i.name)}`)
-            ])})
-            VALUES (${sql.csv([
-              sql`${document.id}`,
-              sql`1`,
-              dialect.documentIn(document.json),
-              ...values.map((v) => sql`${v}`)
-            ])})
-            ON CONFLICT (id) DO UPDATE SET ${sql.csv([
-              sql`version = ${sql(table)}.version + 1`,
-              sql`document = excluded.document`,
-              ...layout.indexes.map((i) => sql`${sql(i.name)} = excluded.${sql(i.name)}`)
-            ])}
-            WHERE ${sql(table)}.document IS NULL
-            RETURNING version`
-          : sql<{ version: unknown }>`UPDATE ${sql(table)} SET ${sql.csv([
-              sql`version = version + 1`,
-              sql`document = ${dialect.documentIn(document.json)}`,
-              ...layout.indexes.map((i, n) => sql`${sql(i.name)} = ${values[n] ?? null}`)
-            ])}
-            WHERE id = ${document.id} AND version = ${expectedVersion} AND ${live}
-            RETURNING version`
+      const statements = statementsOf(layout)
+      const { text, slots } = expectedVersion === 0 ? statements.insert : statements.update
+      const indexes = layout.indexes
+      const params = new Array<unknown>(slots.length)
+      for (let p = 0; p < slots.length; p++) {
+        const slot = slots[p] as number
+        params[p] =
+          slot === 0
+            ? document.id
+            : slot === 1
+              ? document.json
+              : slot === indexes.length + 2
+                ? expectedVersion
+                : (document.indexes[(indexes[slot - 2] as { readonly name: string }).name] ?? null)
+      }
       return run(
         "put",
         layout,
         document.id,
-        Effect.flatMap(statement, (rows) => {
+        Effect.flatMap(sql.unsafe<{ version: unknown }>(text, params), (rows) => {
           const row = rows[0]
           return row === undefined
             ? conflict("put", layout, document.id, expectedVersion)

@@ -127,29 +127,43 @@ export const make = (config: Config): Effect.Effect<Service, SqlError.SqlError, 
       return statement
     }
 
-    /** Runs `attempt`, retrying without blocking while another connection holds the lock. */
-    const withBusyRetry = <A>(sql: string, attempt: () => A): Effect.Effect<A, SqlError.SqlError> =>
-      Effect.flatMap(Clock.currentTimeMillis, (start) => {
-        const retryable = () => !db.isTransaction || /^\s*(BEGIN|COMMIT)/i.test(sql)
-        const loop = (pause: number): Effect.Effect<A, SqlError.SqlError> =>
-          Effect.suspend(() => {
-            try {
-              return Effect.succeed(attempt())
-            } catch (cause) {
-              if (!isBusy(cause) || !retryable()) return Effect.fail(toSqlError(cause, "execute"))
-              return Effect.flatMap(Clock.currentTimeMillis, (now) =>
-                now - start >= busyMillis
-                  ? Effect.fail(toSqlError(cause, "execute"))
-                  : Effect.andThen(Effect.sleep(Duration.millis(pause)), loop(Math.min(pause * 2, 50)))
-              )
-            }
-          })
-        return loop(1)
-      })
+    /**
+     * Runs `attempt`, retrying without blocking while another connection holds the lock. The
+     * clock is read only once the database is found busy (the common case, a statement that
+     * runs, reads nothing but the statement): the wait is measured from the first busy answer.
+     */
+    const withBusyRetry = <A>(sql: string, attempt: () => A): Effect.Effect<A, SqlError.SqlError> => {
+      const retryable = () => !db.isTransaction || /^\s*(BEGIN|COMMIT)/i.test(sql)
+      const retry = (start: number, pause: number, cause: unknown): Effect.Effect<A, SqlError.SqlError> =>
+        Effect.flatMap(Clock.currentTimeMillis, (now) =>
+          now - start >= busyMillis
+            ? Effect.fail(toSqlError(cause, "execute"))
+            : Effect.andThen(Effect.sleep(Duration.millis(pause)), run(start, Math.min(pause * 2, 50)))
+        )
+      const run = (start: number | undefined, pause: number): Effect.Effect<A, SqlError.SqlError> =>
+        Effect.suspend(() => {
+          try {
+            return Effect.succeed(attempt())
+          } catch (cause) {
+            if (!isBusy(cause) || !retryable()) return Effect.fail(toSqlError(cause, "execute"))
+            return start === undefined
+              ? Effect.flatMap(Clock.currentTimeMillis, (now) => retry(now, pause, cause))
+              : retry(start, pause, cause)
+          }
+        })
+      return run(undefined, 1)
+    }
 
+    // whether a statement returns rows, asked of SQLite once per prepared statement
+    const returnsRows = new WeakMap<StatementSync, boolean>()
     const rows = (statement: StatementSync, params: ReadonlyArray<unknown>): ReadonlyArray<Record<string, unknown>> => {
       const args = params.map(toParam)
-      if (statement.columns().length > 0) return statement.all(...args) as ReadonlyArray<Record<string, unknown>>
+      let returns = returnsRows.get(statement)
+      if (returns === undefined) {
+        returns = statement.columns().length > 0
+        returnsRows.set(statement, returns)
+      }
+      if (returns) return statement.all(...args) as ReadonlyArray<Record<string, unknown>>
       statement.run(...args)
       return []
     }

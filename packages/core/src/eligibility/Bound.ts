@@ -20,7 +20,12 @@ import type * as Rule from "./Rule.js"
  * @category models
  */
 export type Value =
-  | { readonly _tag: "Value"; readonly value: number; readonly how?: Bilingual.Bilingual }
+  | {
+      readonly _tag: "Value"
+      readonly value: number
+      /** How it was computed, written when a sentence asks for it (deciding never does). */
+      readonly how?: () => Bilingual.Bilingual
+    }
   | {
       readonly _tag: "Missing"
       readonly facts: ReadonlyArray<Fact.Any>
@@ -95,7 +100,8 @@ export const derived = <
   readonly monotone?: "increasing"
   readonly compute: (input: { readonly facts: Values<F>; readonly parameters: ParameterValues<P> }) => {
     readonly value: number
-    readonly how?: Bilingual.Bilingual
+    /** How it was obtained, for the sentence: a text, or a function that writes it when asked. */
+    readonly how?: Bilingual.Bilingual | (() => Bilingual.Bilingual)
   }
 }): Bound => {
   const factEntries = Object.entries(spec.facts)
@@ -142,7 +148,8 @@ export const derived = <
       }
       for (const [key, p] of parameterEntries) parameters[key] = env.parameter(p)
       const { value, how } = compute(facts)
-      return how === undefined ? { _tag: "Value", value } : { _tag: "Value", value, how }
+      if (how === undefined) return { _tag: "Value", value }
+      return { _tag: "Value", value, how: typeof how === "function" ? how : () => how }
     }
   }
 }

@@ -142,7 +142,7 @@ export type Award = typeof Award.Type
 export interface Evaluator {
   readonly evaluate: (rule: Rule.Rule) => Trace.Node
   readonly read: (p: Parameter.Parameter<number>) => Trace.Reading
-  readonly sortFacts: (ids: Iterable<string>) => ReadonlyArray<string>
+  readonly sortFacts: (ids: ReadonlyArray<string>) => ReadonlyArray<string>
   readonly phrase: (fact: string) => Bilingual.Bilingual
 }
 

@@ -70,10 +70,46 @@ const checkId = (id: string): void => {
     throw new Error(`Fact id ${JSON.stringify(id)} must be camelCase ASCII, such as "isee" or "householdSize"`)
 }
 
-const make = <A>(fact: Fact<A>): Fact<A> => {
+/**
+ * For the facts built here whose decoded and encoded forms are the supplied value itself
+ * (booleans, enumerations, whole numbers, cents, dates): a check that accepts only valid
+ * values, so that {@link decodeInput} skips the Schema on the common path. A value it does not
+ * accept goes through the Schema, which says what is wrong.
+ */
+const identities = new WeakMap<Any, (u: unknown) => boolean>()
+
+const make = <A>(fact: Fact<A>, accepts?: (u: unknown) => boolean): Fact<A> => {
   checkId(fact.id)
+  if (accepts !== undefined) identities.set(fact as Any, accepts)
   return fact
 }
+
+/**
+ * Whether `value` is taken as it is by the fast path of {@link decodeInput}: only for facts of
+ * this module's constructors, and only when the fact's Schema decodes it to itself.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const acceptsAsIs = (fact: Any, value: unknown): boolean => identities.get(fact)?.(value) === true
+
+/**
+ * For the decimals built here: the decoded value (thousandths) of a text the Schema accepts,
+ * without the Schema; `undefined` for anything else, which then goes through the Schema to be
+ * refused with its message. Tested against the Schema (`Decide.property.test.ts`).
+ */
+const quickDecoders = new WeakMap<Any, (u: unknown) => number | undefined>()
+
+/**
+ * The value {@link decodeInput} takes for `value` without the fact's Schema — the value itself
+ * for the facts of {@link acceptsAsIs}, the thousandths of a valid decimal text — or
+ * `undefined` when the Schema must decide.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const quickDecode = (fact: Any, value: unknown): unknown =>
+  acceptsAsIs(fact, value) ? value : quickDecoders.get(fact)?.(value)
 
 /**
  * A yes/no fact, shown as one of two statements: `ownsAdequateDwelling` is shown as
@@ -85,15 +121,18 @@ const make = <A>(fact: Fact<A>): Fact<A> => {
 export const boolean = (
   spec: Common & { readonly statements: { readonly true: Bilingual.Bilingual; readonly false: Bilingual.Bilingual } }
 ): Fact<boolean> =>
-  make({
-    id: spec.id,
-    label: spec.label,
-    phrase: spec.phrase,
-    kind: "boolean",
-    schema: Schema.Boolean,
-    domain: [true, false],
-    show: (value) => (value ? spec.statements.true : spec.statements.false)
-  })
+  make(
+    {
+      id: spec.id,
+      label: spec.label,
+      phrase: spec.phrase,
+      kind: "boolean",
+      schema: Schema.Boolean,
+      domain: [true, false],
+      show: (value) => (value ? spec.statements.true : spec.statements.false)
+    },
+    (u) => typeof u === "boolean"
+  )
 
 /**
  * A fact that takes one of a fixed list of string values, each with its label.
@@ -119,15 +158,18 @@ export const enumeration = <const L extends string>(
       )
     )
   ) as unknown as Schema.Codec<L, unknown>
-  return make<L>({
-    id: spec.id,
-    label: spec.label,
-    phrase: spec.phrase,
-    kind: "enumeration",
-    schema,
-    domain: values,
-    show: (value) => labels.get(value) ?? Bilingual.make(value, value)
-  })
+  return make<L>(
+    {
+      id: spec.id,
+      label: spec.label,
+      phrase: spec.phrase,
+      kind: "enumeration",
+      schema,
+      domain: values,
+      show: (value) => labels.get(value) ?? Bilingual.make(value, value)
+    },
+    (u) => typeof u === "string" && labels.has(u)
+  )
 }
 
 const integerSchema = (min: number | undefined, max: number | undefined) =>
@@ -155,21 +197,28 @@ export const integer = (
     readonly unit?: { readonly one: Bilingual.Bilingual; readonly many: Bilingual.Bilingual }
   }
 ): Fact<number> =>
-  make({
-    id: spec.id,
-    label: spec.label,
-    phrase: spec.phrase,
-    kind: "integer",
-    schema: integerSchema(spec.min, spec.max),
-    range: {
-      ...(spec.min === undefined ? {} : { min: spec.min }),
-      ...(spec.max === undefined ? {} : { max: spec.max })
+  make(
+    {
+      id: spec.id,
+      label: spec.label,
+      phrase: spec.phrase,
+      kind: "integer",
+      schema: integerSchema(spec.min, spec.max),
+      range: {
+        ...(spec.min === undefined ? {} : { min: spec.min }),
+        ...(spec.max === undefined ? {} : { max: spec.max })
+      },
+      show: (n) => {
+        const unit = spec.unit === undefined ? undefined : n === 1 ? spec.unit.one : spec.unit.many
+        return unit === undefined ? Bilingual.make(String(n), String(n)) : Bilingual.map(unit, (u) => `${n} ${u}`)
+      }
     },
-    show: (n) => {
-      const unit = spec.unit === undefined ? undefined : n === 1 ? spec.unit.one : spec.unit.many
-      return unit === undefined ? Bilingual.make(String(n), String(n)) : Bilingual.map(unit, (u) => `${n} ${u}`)
-    }
-  })
+    (u) =>
+      typeof u === "number" &&
+      Number.isSafeInteger(u) &&
+      (spec.min === undefined || u >= spec.min) &&
+      (spec.max === undefined || u <= spec.max)
+  )
 
 /**
  * An amount in euro cents, zero or more, shown as `€ 17.500,00` (`Money.format`).
@@ -178,18 +227,21 @@ export const integer = (
  * @category constructors
  */
 export const cents = (spec: Common): Fact<Money.NonNegativeCents> =>
-  make({
-    id: spec.id,
-    label: spec.label,
-    phrase: spec.phrase,
-    kind: "integer",
-    schema: Money.NonNegativeCents,
-    range: { min: 0, max: Number.MAX_SAFE_INTEGER },
-    show: (amount) => {
-      const text = Money.format(amount)
-      return Bilingual.make(text, text)
-    }
-  })
+  make(
+    {
+      id: spec.id,
+      label: spec.label,
+      phrase: spec.phrase,
+      kind: "integer",
+      schema: Money.NonNegativeCents,
+      range: { min: 0, max: Number.MAX_SAFE_INTEGER },
+      show: (amount) => {
+        const text = Money.format(amount)
+        return Bilingual.make(text, text)
+      }
+    },
+    (u) => typeof u === "number" && Number.isSafeInteger(u) && u >= 0
+  )
 
 /**
  * Thousandths as an Italian decimal: 1570 → `1,57`, 2000 → `2,00`, 1575 → `1,575`.
@@ -254,7 +306,7 @@ export const thousandths = (spec: Common & { readonly min?: number; readonly max
       })
     )
   )
-  return make({
+  const fact = make({
     id: spec.id,
     label: spec.label,
     phrase: spec.phrase,
@@ -266,6 +318,11 @@ export const thousandths = (spec: Common & { readonly min?: number; readonly max
       return Bilingual.make(text, text)
     }
   })
+  quickDecoders.set(fact as Any, (u) => {
+    const n = typeof u === "string" ? parseThousandths(u) : undefined
+    return n !== undefined && n >= min && n <= max ? n : undefined
+  })
+  return fact
 }
 
 /**
@@ -276,14 +333,17 @@ export const thousandths = (spec: Common & { readonly min?: number; readonly max
  * @category constructors
  */
 export const date = (spec: Common): Fact<Calendar.CalendarDate> =>
-  make({
-    id: spec.id,
-    label: spec.label,
-    phrase: spec.phrase,
-    kind: "date",
-    schema: Calendar.CalendarDate,
-    show: (d) => Bilingual.make(`${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`, d)
-  })
+  make(
+    {
+      id: spec.id,
+      label: spec.label,
+      phrase: spec.phrase,
+      kind: "date",
+      schema: Calendar.CalendarDate,
+      show: (d) => Bilingual.make(`${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`, d)
+    },
+    Calendar.isCalendarDate
+  )
 
 /**
  * A decoded value back in its supplied (encoded) form, for traces, hashes and hints.
@@ -291,7 +351,22 @@ export const date = (spec: Common): Fact<Calendar.CalendarDate> =>
  * @since 0.1.0
  * @category utils
  */
-export const encode = <A>(fact: Fact<A>, value: A): unknown => Schema.encodeSync(fact.schema)(value)
+export const encode = <A>(fact: Fact<A>, value: A): unknown => codecOf(fact as Any).encode(value)
+
+/** The decoder and encoder of a fact's Schema, built once per fact. */
+interface Codec {
+  readonly decode: ReturnType<typeof Schema.decodeUnknownResult<Schema.Codec<unknown, unknown>>>
+  readonly encode: (value: unknown) => unknown
+}
+const codecs = new WeakMap<Any, Codec>()
+const codecOf = (fact: Any): Codec => {
+  let codec = codecs.get(fact)
+  if (codec === undefined) {
+    codec = { decode: Schema.decodeUnknownResult(fact.schema), encode: Schema.encodeSync(fact.schema) }
+    codecs.set(fact, codec)
+  }
+  return codec
+}
 
 /**
  * A value in encoded form when the fact's Schema accepts it, otherwise as it is: for bounds
@@ -324,6 +399,17 @@ export interface Decoded {
   readonly encoded: ReadonlyMap<string, unknown>
 }
 
+/** The declared facts by id, with their position, built once per list of facts (a rule set's). */
+const byIds = new WeakMap<ReadonlyArray<Any>, ReadonlyMap<string, { readonly fact: Any; readonly at: number }>>()
+const factsById = (facts: ReadonlyArray<Any>): ReadonlyMap<string, { readonly fact: Any; readonly at: number }> => {
+  let byId = byIds.get(facts)
+  if (byId === undefined) {
+    byId = new Map(facts.map((fact, at) => [fact.id, { fact, at }]))
+    byIds.set(facts, byId)
+  }
+  return byId
+}
+
 /**
  * Decodes a fact record against the declared facts, reporting **every** problem with its
  * path (`facts.isee`): a value that does not decode, a key that names no declared fact (a
@@ -336,35 +422,80 @@ export const decodeInput = (
   facts: ReadonlyArray<Any>,
   input: unknown,
   path = "facts"
+): Result.Result<Decoded, ReadonlyArray<InvalidInput.Problem>> => decodeFacts(facts, input, path, true)
+
+/**
+ * {@link decodeInput} for deciding only: the same checks and problems, the decoded values, and
+ * no encoded form (an empty map) — the decision-only mode writes no trace and no hash, and
+ * encoding a decimal costs a second pass through its Schema.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const decodeValues = (
+  facts: ReadonlyArray<Any>,
+  input: unknown,
+  path = "facts"
+): Result.Result<Decoded, ReadonlyArray<InvalidInput.Problem>> => decodeFacts(facts, input, path, false)
+
+const noEncoding: ReadonlyMap<string, unknown> = new Map()
+
+const decodeFacts = (
+  facts: ReadonlyArray<Any>,
+  input: unknown,
+  path: string,
+  withEncoded: boolean
 ): Result.Result<Decoded, ReadonlyArray<InvalidInput.Problem>> => {
   if (typeof input !== "object" || input === null || Array.isArray(input))
     return Result.fail([{ path, message: 'expected a record of facts, such as { "isee": 1200000 }' }])
   const record = input as Record<string, unknown>
-  const byId = new Map(facts.map((f) => [f.id, f]))
+  const byId = factsById(facts)
   const problems: Array<InvalidInput.Problem> = []
   const values = new Map<string, unknown>()
-  const encoded = new Map<string, unknown>()
-  for (const key of Object.keys(record)) {
-    if (!byId.has(key))
+  const encoded = withEncoded ? new Map<string, unknown>() : undefined
+  // One pass over the keys supplied (a request holds a few of the rule set's facts); the
+  // problems of values that do not decode follow those of unknown keys, in the rule set's order.
+  let refused: Array<{ readonly at: number; readonly problems: ReadonlyArray<InvalidInput.Problem> }> | undefined
+  for (const key in record) {
+    if (!Object.hasOwn(record, key)) continue
+    const declared = byId.get(key)
+    if (declared === undefined) {
       problems.push({
         path: `${path}.${key}`,
         message: `${JSON.stringify(key)} is not a fact of this rule set; known facts: ${facts.map((f) => f.id).join(", ")}`
       })
-  }
-  for (const fact of facts) {
-    const raw = record[fact.id]
+      continue
+    }
+    const { fact, at } = declared
+    const raw = record[key]
     if (raw === undefined || raw === null) continue
-    const decoded = Schema.decodeUnknownResult(fact.schema)(raw, { errors: "all" })
+    if (acceptsAsIs(fact, raw)) {
+      values.set(fact.id, raw)
+      encoded?.set(fact.id, raw)
+      continue
+    }
+    const codec = codecOf(fact)
+    const quick = quickDecoders.get(fact)?.(raw)
+    if (quick !== undefined) {
+      values.set(fact.id, quick)
+      encoded?.set(fact.id, codec.encode(quick))
+      continue
+    }
+    const decoded = codec.decode(raw, { errors: "all" })
     if (Result.isFailure(decoded)) {
-      for (const p of InvalidInput.problemsOf(decoded.failure.issue))
-        problems.push({
+      refused ??= []
+      refused.push({
+        at,
+        problems: InvalidInput.problemsOf(decoded.failure.issue).map((p) => ({
           path: p.path === "" ? `${path}.${fact.id}` : `${path}.${fact.id}.${p.path}`,
           message: p.message
-        })
+        }))
+      })
       continue
     }
     values.set(fact.id, decoded.success)
-    encoded.set(fact.id, encode(fact, decoded.success))
+    encoded?.set(fact.id, codec.encode(decoded.success))
   }
-  return problems.length > 0 ? Result.fail(problems) : Result.succeed({ values, encoded })
+  if (refused !== undefined) for (const r of refused.sort((a, b) => a.at - b.at)) problems.push(...r.problems)
+  return problems.length > 0 ? Result.fail(problems) : Result.succeed({ values, encoded: encoded ?? noEncoding })
 }

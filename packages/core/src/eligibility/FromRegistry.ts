@@ -398,8 +398,8 @@ export interface Entry {
 }
 
 /**
- * Evaluates a stream of households, lazily and in order, one element at a time: memory stays
- * bounded however long the stream. `context.person` is ignored here: each household's
+ * Evaluates a stream of households, lazily and in order, at most `Batch.chunkSize` at a time
+ * however the stream is chunked: memory stays bounded however long the stream. `context.person` is ignored here: each household's
  * applicant is its intestatario.
  *
  * @since 0.1.0
@@ -409,24 +409,23 @@ export const evaluateStream =
   (bridge: Bridge, context: Context) =>
   <E, R>(households: Stream.Stream<Household.Household, E, R>): Stream.Stream<Entry, E, R> => {
     const { person: _ignored, ...shared } = context
-    return Stream.map(households, (household) => {
+    return Stream.map(Stream.rechunk(households, Batch.chunkSize), (household) => {
       const req = request(bridge, household, shared)
       return { household: household.id, request: req, result: Engine.evaluate(bridge.ruleSet, req) }
     })
   }
 
 /**
- * Evaluates a stream of households and folds the results into a `Batch.Summary`, in constant
- * memory.
+ * Decides a stream of households (`Engine.decide`: outcomes and missing facts only) and folds
+ * the answers into a `Batch.Summary`, in constant memory: the same counts as folding
+ * {@link evaluateStream}.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const summarize =
   (bridge: Bridge, context: Context) =>
-  <E, R>(households: Stream.Stream<Household.Household, E, R>): Effect.Effect<Batch.Summary, E, R> =>
-    Stream.runFold(
-      evaluateStream(bridge, context)(households),
-      () => Batch.empty,
-      (s, e) => Batch.add(s, e.result)
-    )
+  <E, R>(households: Stream.Stream<Household.Household, E, R>): Effect.Effect<Batch.Summary, E, R> => {
+    const { person: _ignored, ...shared } = context
+    return Batch.summarize(bridge.ruleSet)(Stream.map(households, (household) => request(bridge, household, shared)))
+  }

@@ -85,16 +85,22 @@ export const compare = (
         ? `con ${fact.label.it} ${words[c].it} a ${fact.show(b).it}`
         : `with ${fact.label.en} ${words[c].en} ${fact.show(b).en}`
     )
-  const sentence = (c: Comparison, b: number): Bilingual.Bilingual =>
-    Bilingual.render((l) => `${words[c][l]} ${bound.against[l]} ${fact.show(b)[l]}`)
+  // each part is rendered once, then placed in both languages: a trace writes many of these
+  const sentence = (c: Comparison, b: number): Bilingual.Bilingual => {
+    const limit = fact.show(b)
+    return Bilingual.render((l) => `${words[c][l]} ${bound.against[l]} ${limit[l]}`)
+  }
   const counterfactualOf = (c: Comparison, b: number): Rule.Counterfactual | undefined => {
     const witness = boundary(c, b)
     if (!Number.isSafeInteger(witness) || (min !== undefined && witness < min) || (max !== undefined && witness > max))
       return undefined
     return { fact, relation: c, value: Fact.encodeLenient(fact, b), witness, phrase: phraseOf(c, b) }
   }
-  const sentenceOf = (x: number, c: Comparison, b: number): Bilingual.Bilingual =>
-    Bilingual.render((l) => `${fact.label[l]} ${fact.show(x)[l]} ${sentence(c, b)[l]}`)
+  const sentenceOf = (x: number, c: Comparison, b: number): Bilingual.Bilingual => {
+    const value = fact.show(x)
+    const comparison = sentence(c, b)
+    return Bilingual.render((l) => `${fact.label[l]} ${value[l]} ${comparison[l]}`)
+  }
   return {
     _tag: "Leaf",
     id: spec.id,
@@ -106,26 +112,24 @@ export const compare = (
       const x = env.value(fact)
       const b = bound.evaluate(env)
       if (Option.isNone(x) && b._tag === "Value") {
-        if (holdsForEvery(relation, b.value, min, max))
-          return {
-            truth: "true",
-            missing: [],
-            detail: Bilingual.render((l) =>
+        const limit = b.value
+        if (holdsForEvery(relation, limit, min, max))
+          return Rule.verdict("true", [], () => {
+            const s = sentence(relation, limit)
+            return Bilingual.render((l) =>
               l === "it"
-                ? `${fact.label.it}: soddisfatto da qualsiasi valore (${sentence(relation, b.value).it})`
-                : `${fact.label.en}: met by any value (${sentence(relation, b.value).en})`
+                ? `${fact.label.it}: soddisfatto da qualsiasi valore (${s.it})`
+                : `${fact.label.en}: met by any value (${s.en})`
             )
-          }
-        if (holdsForNone(relation, b.value, min, max))
-          return {
-            truth: "false",
-            missing: [],
-            detail: Bilingual.render((l) =>
+          })
+        if (holdsForNone(relation, limit, min, max))
+          return Rule.verdict("false", [], () =>
+            Bilingual.render((l) =>
               l === "it"
-                ? `${fact.label.it}: nessun valore ammesso è ${sentence(relation, b.value).it}`
-                : `${fact.label.en}: no admissible value is ${sentence(relation, b.value).en}`
+                ? `${fact.label.it}: nessun valore ammesso è ${sentence(relation, limit).it}`
+                : `${fact.label.en}: no admissible value is ${sentence(relation, limit).en}`
             )
-          }
+          )
       }
       if (Option.isSome(x) && b._tag === "Missing") {
         // the bound is unknown, but perhaps known to lie where the comparison cannot change
@@ -143,41 +147,50 @@ export const compare = (
           const less = relation === "<=" || relation === "<"
           const useLowest = always === less
           const end = (useLowest ? lo : hi) ?? 0
-          const whatever = Bilingual.join(
-            b.facts.map((f) => f.label),
-            Bilingual.make(", ", ", ")
-          )
-          return {
-            truth: always ? "true" : "false",
-            missing: [],
-            detail: Bilingual.render((l) =>
-              l === "it"
-                ? `${sentenceOf(x.value, always ? relation : negate(relation), end).it}, il ${useLowest ? "minimo" : "massimo"} possibile qualunque sia ${whatever.it}`
-                : `${sentenceOf(x.value, always ? relation : negate(relation), end).en}, the ${useLowest ? "lowest" : "highest"} possible whatever the ${whatever.en}`
-            ),
+          const value = x.value
+          const facts = b.facts
+          return Rule.verdict(
+            always ? "true" : "false",
+            [],
+            () => {
+              const whatever = Bilingual.join(
+                facts.map((f) => f.label),
+                Bilingual.make(", ", ", ")
+              )
+              const found = sentenceOf(value, always ? relation : negate(relation), end)
+              return Bilingual.render((l) =>
+                l === "it"
+                  ? `${found.it}, il ${useLowest ? "minimo" : "massimo"} possibile qualunque sia ${whatever.it}`
+                  : `${found.en}, the ${useLowest ? "lowest" : "highest"} possible whatever the ${whatever.en}`
+              )
+            },
             // a value that satisfies the comparison whatever the missing facts turn out to be
-            counterfactual: (desired) => {
+            (desired) => {
               const c = desired ? relation : negate(relation)
               const safe = c === "<=" || c === "<" ? lo : hi
               return safe === undefined ? undefined : counterfactualOf(c, safe)
             }
-          }
+          )
         }
       }
       const missing = [...(Option.isNone(x) ? [fact] : []), ...(b._tag === "Missing" ? b.facts : [])]
       if (Option.isNone(x) || b._tag === "Missing")
-        return { truth: "unknown", missing, detail: Rule.missingDetail(spec.title, missing) }
-      const holds = test(x.value, relation, b.value)
+        return Rule.verdict("unknown", missing, () => Rule.missingDetail(spec.title, missing))
+      const value = x.value
+      const limit = b.value
+      const holds = test(value, relation, limit)
       const how = b.how
-      return {
-        truth: holds ? "true" : "false",
-        missing: [],
-        detail: Bilingual.render(
-          (l) =>
-            `${sentenceOf(x.value, holds ? relation : negate(relation), b.value)[l]}${how === undefined ? "" : ` (${how[l]})`}`
-        ),
-        counterfactual: (desired) => counterfactualOf(desired ? relation : negate(relation), b.value)
-      }
+      return Rule.verdict(
+        holds ? "true" : "false",
+        [],
+        () => {
+          const found = sentenceOf(value, holds ? relation : negate(relation), limit)
+          if (how === undefined) return found
+          const computed = how()
+          return Bilingual.render((l) => `${found[l]} (${computed[l]})`)
+        },
+        (desired) => counterfactualOf(desired ? relation : negate(relation), limit)
+      )
     }
   }
 }
@@ -201,8 +214,10 @@ export const oneOf = <A>(
       vs.map((v) => fact.show(v)),
       Bilingual.make(" o ", " or ")
     )
-  const shown = (v: A): Bilingual.Bilingual =>
-    fact.kind === "boolean" ? fact.show(v) : Bilingual.render((l) => `${fact.label[l]}: ${fact.show(v)[l]}`)
+  const shown = (v: A): Bilingual.Bilingual => {
+    const value = fact.show(v)
+    return fact.kind === "boolean" ? value : Bilingual.render((l) => `${fact.label[l]}: ${value[l]}`)
+  }
   return {
     _tag: "Leaf",
     id: spec.id,
@@ -215,50 +230,44 @@ export const oneOf = <A>(
       if (Option.isNone(x)) {
         const domain = fact.domain
         if (domain !== undefined && domain.length > 0 && domain.every(admitted))
-          return {
-            truth: "true",
-            missing: [],
-            detail: Bilingual.render((l) =>
+          return Rule.verdict("true", [], () =>
+            Bilingual.render((l) =>
               l === "it" ? `${fact.label.it}: ogni valore è ammesso` : `${fact.label.en}: every value is admitted`
             )
-          }
+          )
         if (domain?.every((v) => !admitted(v)))
-          return {
-            truth: "false",
-            missing: [],
-            detail: Bilingual.render((l) =>
+          return Rule.verdict("false", [], () =>
+            Bilingual.render((l) =>
               l === "it" ? `${fact.label.it}: nessun valore è ammesso` : `${fact.label.en}: no value is admitted`
             )
-          }
-        return { truth: "unknown", missing: [fact], detail: Rule.missingDetail(spec.title, [fact]) }
+          )
+        return Rule.verdict("unknown", [fact], () => Rule.missingDetail(spec.title, [fact]))
       }
-      const holds = admitted(x.value)
-      const detail =
+      const value = x.value
+      const holds = admitted(value)
+      const detail = () =>
         holds || fact.kind === "boolean"
-          ? shown(x.value)
-          : Bilingual.render(
-              (l) => `${shown(x.value)[l]} (${l === "it" ? "richiesto" : "required"}: ${list(values)[l]})`
+          ? shown(value)
+          : ((found, required) =>
+              Bilingual.render((l) => `${found[l]} (${l === "it" ? "richiesto" : "required"}: ${required[l]})`))(
+              shown(value),
+              list(values)
             )
-      return {
-        truth: holds ? "true" : "false",
-        missing: [],
-        detail,
-        counterfactual: (desired) => {
-          const target = desired ? values : fact.domain?.filter((v) => !admitted(v))
-          const witness = target?.[0]
-          if (target === undefined || witness === undefined) return undefined
-          return {
-            fact,
-            relation: desired ? "in" : "not-in",
-            value: values.map((v) => Fact.encode(fact, v)),
-            witness,
-            phrase:
-              fact.kind === "boolean"
-                ? Bilingual.render((l) => `${l === "it" ? "se" : "if"} ${fact.show(witness)[l]}`)
-                : Bilingual.render((l) => `${l === "it" ? "con" : "with"} ${fact.label[l]} ${list(target)[l]}`)
-          }
+      return Rule.verdict(holds ? "true" : "false", [], detail, (desired) => {
+        const target = desired ? values : fact.domain?.filter((v) => !admitted(v))
+        const witness = target?.[0]
+        if (target === undefined || witness === undefined) return undefined
+        return {
+          fact,
+          relation: desired ? "in" : "not-in",
+          value: values.map((v) => Fact.encode(fact, v)),
+          witness,
+          phrase:
+            fact.kind === "boolean"
+              ? Bilingual.render((l) => `${l === "it" ? "se" : "if"} ${fact.show(witness)[l]}`)
+              : Bilingual.render((l) => `${l === "it" ? "con" : "with"} ${fact.label[l]} ${list(target)[l]}`)
         }
-      }
+      })
     }
   }
 }

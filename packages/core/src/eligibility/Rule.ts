@@ -89,6 +89,44 @@ export interface Verdict {
   readonly counterfactual?: (desired: boolean) => Counterfactual | undefined
 }
 
+// A class, not an object literal with a getter: V8 builds such literals on a slow path.
+class LazyVerdict implements Verdict {
+  readonly truth: Truth
+  readonly missing: ReadonlyArray<Fact.Any>
+  declare readonly counterfactual?: (desired: boolean) => Counterfactual | undefined
+  readonly #describe: () => Bilingual.Bilingual
+  #text: Bilingual.Bilingual | undefined
+  constructor(
+    truth: Truth,
+    missing: ReadonlyArray<Fact.Any>,
+    describe: () => Bilingual.Bilingual,
+    counterfactual: ((desired: boolean) => Counterfactual | undefined) | undefined
+  ) {
+    this.truth = truth
+    this.missing = missing
+    this.#describe = describe
+    if (counterfactual !== undefined) this.counterfactual = counterfactual
+  }
+  get detail(): Bilingual.Bilingual {
+    this.#text ??= this.#describe()
+    return this.#text
+  }
+}
+
+/**
+ * A verdict whose `detail` is written only when it is read, once: deciding many households
+ * (`Engine.decide`) never reads it, and the sentence costs more than the comparison.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const verdict = (
+  truth: Truth,
+  missing: ReadonlyArray<Fact.Any>,
+  detail: () => Bilingual.Bilingual,
+  counterfactual?: (desired: boolean) => Counterfactual | undefined
+): Verdict => new LazyVerdict(truth, missing, detail, counterfactual)
+
 /**
  * A predicate over facts and parameters.
  *
@@ -284,20 +322,18 @@ export const leaf = <
         if (v._tag === "None") missing.push(fact)
         else facts[key] = v.value
       }
-      if (missing.length > 0) return { truth: "unknown", missing, detail: missingDetail(spec.title, missing) }
+      if (missing.length > 0) return verdict("unknown", missing, () => missingDetail(spec.title, missing))
       const parameters: Record<string, unknown> = {}
       for (const [key, p] of parameterEntries) parameters[key] = env.parameter(p)
       const input = { facts, parameters, asOf: env.asOf } as unknown as LeafInput<F, P>
       const holds = spec.holds(input)
       const counterfactual = spec.counterfactual
-      return {
-        truth: holds ? "true" : "false",
-        missing: [],
-        detail: spec.describe(input, holds),
-        ...(counterfactual === undefined
-          ? {}
-          : { counterfactual: (desired: boolean) => counterfactual(input, desired) })
-      }
+      return verdict(
+        holds ? "true" : "false",
+        [],
+        () => spec.describe(input, holds),
+        counterfactual === undefined ? undefined : (desired: boolean) => counterfactual(input, desired)
+      )
     }
   }
 }

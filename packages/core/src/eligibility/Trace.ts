@@ -120,38 +120,44 @@ export const justification = (node: Node): ReadonlyArray<Node> => justifyingPath
  * @category utils
  */
 export const justifyingPath = (node: Node): ReadonlyArray<Node> => {
-  const sub = (children: ReadonlyArray<Node>) => children.flatMap(justifyingPath)
+  const path: Array<Node> = []
+  const visit = (n: Node): void => {
+    path.push(n)
+    for (const child of justifying(n)) visit(child)
+  }
+  visit(node)
+  return path
+}
+
+/** The children of a node that its result rests on (see {@link justification}). */
+const justifying = (node: Node): ReadonlyArray<Node> => {
   const withTruth = (t: Truth) => node.children.filter((c) => c.truth === t)
   switch (node.kind) {
     case "leaf":
-      return [node]
+      return []
     case "all":
-      return [node, ...sub(node.truth === "true" ? node.children : withTruth(node.truth))]
+      return node.truth === "true" ? node.children : withTruth(node.truth)
     case "any":
-      return [node, ...sub(node.truth === "false" ? node.children : withTruth(node.truth))]
+      return node.truth === "false" ? node.children : withTruth(node.truth)
     case "not":
-      return [node, ...sub(node.children)]
+      return node.children
     case "unless": {
       const [rule, exception] = node.children
-      if (rule === undefined || exception === undefined) return [node]
-      const parts =
-        node.truth === "true"
-          ? [rule, exception]
-          : node.truth === "false"
-            ? [...(rule.truth === "false" ? [rule] : []), ...(exception.truth === "true" ? [exception] : [])]
-            : [...(rule.truth === "unknown" ? [rule] : []), ...(exception.truth === "unknown" ? [exception] : [])]
-      return [node, ...sub(parts)]
+      if (rule === undefined || exception === undefined) return []
+      return node.truth === "true"
+        ? [rule, exception]
+        : node.truth === "false"
+          ? [...(rule.truth === "false" ? [rule] : []), ...(exception.truth === "true" ? [exception] : [])]
+          : [...(rule.truth === "unknown" ? [rule] : []), ...(exception.truth === "unknown" ? [exception] : [])]
     }
     case "when": {
       const [condition, rule] = node.children
-      if (condition === undefined || rule === undefined) return [node]
-      const parts =
-        node.truth === "unknown"
-          ? [...(condition.truth === "unknown" ? [condition] : []), ...(rule.truth === "unknown" ? [rule] : [])]
-          : condition.truth === "false"
-            ? []
-            : [rule]
-      return [node, ...sub(parts)]
+      if (condition === undefined || rule === undefined) return []
+      return node.truth === "unknown"
+        ? [...(condition.truth === "unknown" ? [condition] : []), ...(rule.truth === "unknown" ? [rule] : [])]
+        : condition.truth === "false"
+          ? []
+          : [rule]
     }
   }
 }

@@ -325,12 +325,18 @@ const isMissing = (p: Participant, f: Field): boolean =>
  * @category rules
  */
 export const classify = (p: Participant, also: ReadonlyArray<Field> = []): Classification => {
-  const required = new Set<Field>([...coreFields, ...also])
-  const [first, ...rest] = fields.filter((f) => required.has(f) && isMissing(p, f))
+  let missing: Array<Field> | undefined
+  for (const f of fields)
+    if ((coreFields.includes(f) || also.includes(f)) && isMissing(p, f)) {
+      missing ??= []
+      missing.push(f)
+    }
+  const [first, ...rest] = missing ?? []
   if (first !== undefined) return { _tag: "incomplete", missing: [first, ...rest] }
   return {
     _tag: "complete",
-    participant: { ...p, longTermUnemployed: p.longTermUnemployed ?? false } as Complete
+    // a complete record that states long-term unemployment is already what the indicators read
+    participant: (p.longTermUnemployed === undefined ? { ...p, longTermUnemployed: false } : p) as Complete
   }
 }
 

@@ -21,7 +21,10 @@
  * later with an earlier entry must be able to replace it — this is what makes the result
  * independent of the order of the stream. Memory is therefore proportional to the number of
  * distinct participations, never to the number of records read, and nothing else is kept.
- * The state is immutable (the map is a persistent `HashMap`): `step` never changes its input.
+ * The {@link State} of `step` is immutable (the map is a persistent `HashMap`): `step` never
+ * changes its input. {@link compute} and {@link fromStream} count the same way into counters
+ * and a `Map` of their own, changed in place — nobody else sees them — so that a record costs
+ * no copy of the counters.
  *
  * @since 0.1.0
  */
@@ -246,6 +249,53 @@ const asDuplicate = (layout: Layout, p: Participant.Participant): ReadonlyArray<
   coverageCell(layout, "duplicates", sexSlot(p.sex))
 ]
 
+/**
+ * Counts one record into `counts` and `winners`, in place: the rule of {@link step}.
+ * `winners` maps (person, operation) to the record that counts.
+ */
+const tally = (
+  options: Options,
+  layout: Layout,
+  counts: Array<number>,
+  winners: {
+    readonly get: (key: string) => Participant.Participant | undefined
+    readonly set: (key: string, p: Participant.Participant) => unknown
+  },
+  p: Participant.Participant
+): void => {
+  const records = coverageCell(layout, "records", sexSlot(p.sex))
+  counts[records] = (counts[records] ?? 0) + 1
+  const key = Participant.operationKey(p)
+  const current = winners.get(key)
+  if (current === undefined) {
+    apply(counts, contribution(options, layout, p), 1)
+    winners.set(key, p)
+  } else if (Participant.precedence(p, current) < 0) {
+    apply(counts, contribution(options, layout, current), -1)
+    apply(counts, asDuplicate(layout, current), 1)
+    apply(counts, contribution(options, layout, p), 1)
+    winners.set(key, p)
+  } else apply(counts, asDuplicate(layout, p), 1)
+}
+
+/** The counters and dedupe map of `compute` and `fromStream`: theirs alone, changed in place. */
+interface Tally {
+  readonly options: Options
+  readonly layout: Layout
+  readonly counts: Array<number>
+  readonly winners: Map<string, Participant.Participant>
+}
+
+const startTally = (options: Options): Tally => {
+  const layout = layoutOf(options.set)
+  return { options, layout, counts: new Array<number>(layout.size).fill(0), winners: new Map() }
+}
+
+const addToTally = (t: Tally, p: Participant.Participant): Tally => {
+  tally(t.options, t.layout, t.counts, t.winners, p)
+  return t
+}
+
 // ---------------------------------------------------------------------------------------------
 // the fold
 // ---------------------------------------------------------------------------------------------
@@ -289,23 +339,21 @@ const apply = (counts: Array<number>, cells: ReadonlyArray<number>, sign: 1 | -1
  * @category constructors
  */
 export const step = (state: State, p: Participant.Participant): State => {
-  const { options, layout } = state
   const counts = state.counts.slice()
-  apply(counts, [coverageCell(layout, "records", sexSlot(p.sex))], 1)
-  const key = Participant.operationKey(p)
-  const current = Option.getOrUndefined(HashMap.get(state.winners, key))
-  if (current === undefined) {
-    apply(counts, contribution(options, layout, p), 1)
-    return { ...state, counts, winners: HashMap.set(state.winners, key, p) }
-  }
-  if (Participant.precedence(p, current) < 0) {
-    apply(counts, contribution(options, layout, current), -1)
-    apply(counts, asDuplicate(layout, current), 1)
-    apply(counts, contribution(options, layout, p), 1)
-    return { ...state, counts, winners: HashMap.set(state.winners, key, p) }
-  }
-  apply(counts, asDuplicate(layout, p), 1)
-  return { ...state, counts }
+  let winners = state.winners
+  tally(
+    state.options,
+    state.layout,
+    counts,
+    {
+      get: (key) => Option.getOrUndefined(HashMap.get(winners, key)),
+      set: (key, winner) => {
+        winners = HashMap.set(winners, key, winner)
+      }
+    },
+    p
+  )
+  return { ...state, counts, winners }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -387,8 +435,9 @@ const rulesNote: Label = {
  * @since 0.1.0
  * @category constructors
  */
-export const result = (state: State): Report => {
-  const { options, layout, counts } = state
+export const result = (state: State): Report => tables(state.options, state.layout, state.counts)
+
+const tables = (options: Options, layout: Layout, counts: ReadonlyArray<number>): Report => {
   const { set, period } = options
   const at = (cell: number): number => counts[cell] ?? 0
   const rows = layout.indicators.flatMap((indicator, i) => {
@@ -454,15 +503,16 @@ export const result = (state: State): Report => {
 }
 
 /**
- * Counts `participants` in one pass: `result` of `step` over them from `empty`.
+ * Counts `participants` in one pass: the `result` of `step` over them from `empty`, counted in
+ * place.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const compute = (participants: Iterable<Participant.Participant>, options: Options): Report => {
-  let state = empty(options)
-  for (const p of participants) state = step(state, p)
-  return result(state)
+  const t = startTally(options)
+  for (const p of participants) addToTally(t, p)
+  return tables(t.options, t.layout, t.counts)
 }
 
 /**
@@ -476,8 +526,8 @@ export const fromStream = <E, R>(
   options: Options
 ): Effect.Effect<Report, E, R> =>
   Effect.map(
-    Stream.runFold(participants, () => empty(options), step),
-    result
+    Stream.runFold(participants, () => startTally(options), addToTally),
+    (t) => tables(t.options, t.layout, t.counts)
   )
 
 /**

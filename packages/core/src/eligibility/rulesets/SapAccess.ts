@@ -313,10 +313,11 @@ const familyLimit = Bound.derived({
     const variable = Number((BigInt(parameters.perPse) * BigInt(facts.pse) * 2n + 1000n) / 2000n)
     return {
       value: parameters.base + variable,
-      how: Bilingual.make(
-        `${Money.format(Money.Cents.make(parameters.base))} + ${Money.format(Money.Cents.make(parameters.perPse))} × PSE ${Fact.formatThousandths(facts.pse)}`,
-        `${Money.format(Money.Cents.make(parameters.base))} + ${Money.format(Money.Cents.make(parameters.perPse))} × PSE ${Fact.formatThousandths(facts.pse)}`
-      )
+      // written only for a sentence: screening a register decides without it
+      how: () => {
+        const text = `${Money.format(Money.Cents.make(parameters.base))} + ${Money.format(Money.Cents.make(parameters.perPse))} × PSE ${Fact.formatThousandths(facts.pse)}`
+        return Bilingual.make(text, text)
+      }
     }
   }
 })
