@@ -22,11 +22,13 @@ import { PgClient } from "@effect/sql-pg"
 import { describe, expect, it } from "@effect/vitest"
 import { Store } from "@quartieri/core"
 import { PostgresStore } from "@quartieri/storage-postgres"
-import { BatchImport } from "@quartieri/storage-testkit"
+import { BatchImport, Crash } from "@quartieri/storage-testkit"
 import { Context, Effect, Layer, Redacted } from "effect"
 import { SqlClient } from "effect/sql"
-import { runAndKill } from "./crash/killer.js"
 import { freshPrefix, pgUrl } from "./pg.js"
+
+/** The child runs the sources through tsx, as the tests do. */
+const sourceExecArgv = ["--conditions=@quartieri/source", "--import", "tsx"]
 
 const soak = process.env.QUARTIERI_SOAK === "1"
 const kills = soak ? 200 : 20
@@ -118,7 +120,8 @@ if (pgUrl !== undefined) {
             const next = complete.length
             const reportedBefore = readReport(report).length
             const atStart = run % 5 === 0
-            const killed = await runAndKill({
+            const killed = await Crash.runAndKill({
+              execArgv: sourceExecArgv,
               script: importer,
               args: [url, prefix, String(next), String(batchSize), report],
               cwd: join(here, ".."),

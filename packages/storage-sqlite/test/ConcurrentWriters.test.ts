@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
-import { App, Store } from "@quartieri/core"
+import { Store } from "@quartieri/core"
 import { SqliteStore } from "@quartieri/storage-sqlite"
 import { Contention } from "@quartieri/storage-testkit"
 import { Context, Effect, Layer } from "effect"
@@ -35,32 +35,14 @@ describe("SQLite file (WAL), 8 writers on separate connections", () => {
         const open = Effect.map(Layer.build(Layer.fresh(SqliteStore.layer({ filename }))), (context) =>
           Context.get(context, Store.Store)
         )
-        const first = yield* open
-        yield* Contention.seed(first, plan.households)
-        const handles = yield* Effect.forEach(Array.from({ length: plan.writers }), () => open)
-        const started = Date.now()
-        const reports = yield* Effect.forEach(
-          handles,
-          (store, w) =>
-            Effect.flatMap(Effect.provideService(App.Registry.make, Store.Store, store), (registry) =>
-              Contention.writer(store, registry, plan, w)
-            ),
-          { concurrency: "unbounded" }
-        )
-        const seconds = (Date.now() - started) / 1000
-        const checked = yield* Contention.check(first, plan, reports)
-        const conflicts = reports.reduce((n, r) => n + r.conflicts, 0)
-        const atWrite = reports.reduce((n, r) => n + r.conflictsAtWrite, 0)
-        console.info(
-          `[reliability] sqlite writers (seed ${plan.seed}): ${checked.updates} updates in ${seconds.toFixed(1)} s, ${conflicts} conflicts ` +
-            `(${atWrite} raised by the database at the write), most attempts for one update ${Math.max(...reports.map((r) => r.maxAttempts))}, ` +
-            `${checked.entries} arrears entries and ${checked.auditEntries} audit entries checked, lost 0`
-        )
+        const result = yield* Contention.run(open, plan)
+        const { checked } = result
+        console.info(Contention.summary("sqlite", plan, result))
         expect(checked.problems).toEqual([])
         expect(checked.updates).toBe(plan.writers * plan.updates)
         expect(checked.entries).toBe(plan.writers * plan.updates)
         expect(checked.auditEntries).toBe(plan.households + plan.writers * plan.updates)
-        expect(conflicts).toBeGreaterThan(0)
+        expect(result.conflicts).toBeGreaterThan(0)
       }).pipe(Effect.scoped),
     soak ? 3_600_000 : 180_000
   )

@@ -19,9 +19,11 @@ import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
 import { Store } from "@quartieri/core"
 import { SqliteStore } from "@quartieri/storage-sqlite"
-import { BatchImport } from "@quartieri/storage-testkit"
+import { BatchImport, Crash } from "@quartieri/storage-testkit"
 import { Context, Effect, Layer } from "effect"
-import { runAndKill } from "./crash/killer.js"
+
+/** The child runs the sources through tsx, as the tests do. */
+const sourceExecArgv = ["--conditions=@quartieri/source", "--import", "tsx"]
 
 const soak = process.env.QUARTIERI_SOAK === "1"
 const kills = soak ? 200 : 20
@@ -82,7 +84,8 @@ describe("SQLite file (WAL): an importing process killed with SIGKILL", () => {
           const next = complete.length
           const reportedBefore = readReport(report).length
           const atStart = run % 5 === 0
-          const killed = await runAndKill({
+          const killed = await Crash.runAndKill({
+            execArgv: sourceExecArgv,
             script: importer,
             args: [filename, String(next), String(batchSize), report],
             cwd: join(here, ".."),

@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { App, Audit, type Store, StoreError } from "@quartieri/core"
+import { App, Audit, Store, StoreError } from "@quartieri/core"
 import { Effect, Option, Result, Schema, Stream } from "effect"
 import { sha256Canonical } from "./BatchImport.js"
 
@@ -336,3 +336,67 @@ export const check = (
       auditEntries: log.length
     }
   })
+
+/**
+ * What {@link run} measured: the check, the time the writers took, and their conflicts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Run {
+  readonly checked: Checked
+  readonly seconds: number
+  /** Conflicts met by the writers, all retried. */
+  readonly conflicts: number
+  /** Of those, the ones the database raised at the write (the rest the use-case saw first). */
+  readonly conflictsAtWrite: number
+  /** The most attempts one update needed. */
+  readonly maxAttempts: number
+}
+
+/**
+ * The whole workload on an adapter: `open` gives a new store handle on the same database each
+ * time it runs (its own connection or pool, as another process or server would have); one
+ * handle seeds the households, `plan.writers` others write at once, and the first checks.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const run = <E, R>(
+  open: Effect.Effect<Store.Service, E, R>,
+  plan: Plan
+): Effect.Effect<Run, E | StoreError.StoreError | WriterFailed, R> =>
+  Effect.gen(function* () {
+    const first = yield* open
+    yield* seed(first, plan.households)
+    const handles = yield* Effect.forEach(Array.from({ length: plan.writers }), () => open)
+    const started = Date.now()
+    const reports = yield* Effect.forEach(
+      handles,
+      (store, w) =>
+        Effect.flatMap(Effect.provideService(App.Registry.make, Store.Store, store), (registry) =>
+          writer(store, registry, plan, w)
+        ),
+      { concurrency: "unbounded" }
+    )
+    const seconds = (Date.now() - started) / 1000
+    const checked = yield* check(first, plan, reports)
+    return {
+      checked,
+      seconds,
+      conflicts: reports.reduce((n, r) => n + r.conflicts, 0),
+      conflictsAtWrite: reports.reduce((n, r) => n + r.conflictsAtWrite, 0),
+      maxAttempts: Math.max(...reports.map((r) => r.maxAttempts))
+    }
+  })
+
+/**
+ * The line of figures a test prints for docs/security.md.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const summary = (adapter: string, plan: Plan, r: Run): string =>
+  `[reliability] ${adapter} writers (seed ${plan.seed}): ${r.checked.updates} updates in ${r.seconds.toFixed(1)} s, ${r.conflicts} conflicts ` +
+  `(${r.conflictsAtWrite} raised by the database at the write), most attempts for one update ${r.maxAttempts}, ` +
+  `${r.checked.entries} arrears entries and ${r.checked.auditEntries} audit entries checked, lost 0`

@@ -6,6 +6,8 @@
  */
 
 /** @since 0.1.0 */
+export * as AppSuites from "./AppSuites.js"
+/** @since 0.1.0 */
 export * as BatchImport from "./BatchImport.js"
 /** @since 0.1.0 */
 export * as Conformance from "./Conformance.js"
@@ -17,6 +19,8 @@ export * as Conformance from "./Conformance.js"
 export { runConformance } from "./Conformance.js"
 /** @since 0.1.0 */
 export * as Contention from "./Contention.js"
+/** @since 0.1.0 */
+export * as Crash from "./Crash.js"
 /** @since 0.1.0 */
 export * as Fixtures from "./Fixtures.js"
 /** @since 0.1.0 */

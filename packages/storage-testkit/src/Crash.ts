@@ -1,12 +1,19 @@
 /**
- * Runs a TypeScript child process through the workspace's Node (`process.execPath`, with tsx
- * and the `@quartieri/source` condition, so it runs the sources like the tests do) and kills it
- * with SIGKILL: either a given time after it prints `ready`, or a given time after it starts.
- * (The same helper sits beside the SQLite and the PostgreSQL crash tests.)
+ * A crash for the crash-safety tests: runs a child process — typically a bulk import through
+ * the store (`BatchImport`) — and kills it with SIGKILL, either a given time after it prints
+ * `ready` or a given time after it starts, so that the test can then check the database: its
+ * integrity, every committed batch complete, no batch partial, the audit chain verified.
+ *
+ * @since 0.1.0
  */
 import { spawn } from "node:child_process"
 
-/** How a killed child ended. */
+/**
+ * How a killed child ended.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Killed {
   /** `SIGKILL` when our kill ended it; anything else means it ended on its own. */
   readonly signal: NodeJS.Signals | null
@@ -19,23 +26,28 @@ export interface Killed {
 }
 
 /**
- * Starts `script` with `args` in `cwd` and kills it `delayMs` after it prints `ready`
- * (`after: "ready"`) or after it starts (`after: "start"`).
+ * Starts `script` with `args` in `cwd` under this process's Node (`process.execPath`, with
+ * `execArgv` before the script: `["--import", "tsx"]` to run TypeScript) and kills it with
+ * SIGKILL `delayMs` after it prints `ready` (`after: "ready"`) or after it starts
+ * (`after: "start"`).
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const runAndKill = (options: {
   readonly script: string
   readonly args: ReadonlyArray<string>
+  readonly execArgv?: ReadonlyArray<string>
   readonly cwd: string
   readonly after: "ready" | "start"
   readonly delayMs: number
   readonly readyTimeoutMs?: number
 }): Promise<Killed> =>
   new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=@quartieri/source", "--import", "tsx", options.script, ...options.args],
-      { cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] }
-    )
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), options.script, ...options.args], {
+      cwd: options.cwd,
+      stdio: ["ignore", "pipe", "pipe"]
+    })
     let ready = false
     let readyInfo = ""
     let stdout = ""
