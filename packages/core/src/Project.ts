@@ -5,8 +5,9 @@
  *
  * {@link checkStructure} checks a project against its call and returns **every** violation:
  * the sub-projects the call requires, each on the right action; no sub-project on an action the
- * call does not fund; the duration limits. The partnership is checked separately, by
- * `Partnership.check`, so a coordinator can check it before the project exists.
+ * call does not fund; the duration limits. The partnership can be checked on its own, by
+ * `Partnership.check`, so a coordinator can check it before the project exists;
+ * {@link checkRegistration} checks both, as the `registerProject` use-case does.
  *
  * @since 0.1.0
  */
@@ -20,7 +21,7 @@ import { distinctBy } from "./internal/distinct.js"
 import type { LegalReference } from "./LegalReference.js"
 import type { Label } from "./Organisation.js"
 import * as Parameter from "./Parameter.js"
-import { Partnership } from "./Partnership.js"
+import { Partnership, violations as partnershipViolations } from "./Partnership.js"
 import { ActionCode } from "./Programme.js"
 import { ProjectState } from "./ProjectLifecycle.js"
 import * as Violations from "./Violation.js"
@@ -348,11 +349,38 @@ export const checkStructure = (
   options?: { readonly asOf?: Calendar.CalendarDate }
 ): Result.Result<void, ProjectStructureInvalid> =>
   Violations.toResult(
+    structureViolations(call, project, options),
+    (violations) => new ProjectStructureInvalid({ violations })
+  )
+
+const structureViolations = (
+  call: Call,
+  project: Project,
+  options?: { readonly asOf?: Calendar.CalendarDate }
+): ReadonlyArray<Violation> => [
+  ...belongsToCall(call, project),
+  ...requiredSubProjects(call, project),
+  ...actionsOfCall(call, project),
+  ...duration(call, project, options?.asOf ?? call.effectiveFrom)
+]
+
+/**
+ * Everything a call asks of a project when it is registered: its structure (the rules of
+ * {@link checkStructure}) and its partnership (the call's `partnershipRules`, as
+ * `Partnership.check`), every violation of both at once — a coordinator fixes them in one go.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkRegistration = (
+  call: Call,
+  project: Project,
+  options?: { readonly asOf?: Calendar.CalendarDate }
+): Result.Result<void, ProjectStructureInvalid> =>
+  Violations.toResult(
     [
-      ...belongsToCall(call, project),
-      ...requiredSubProjects(call, project),
-      ...actionsOfCall(call, project),
-      ...duration(call, project, options?.asOf ?? call.effectiveFrom)
+      ...structureViolations(call, project, options),
+      ...partnershipViolations(call.partnershipRules, project.partnership)
     ],
     (violations) => new ProjectStructureInvalid({ violations })
   )

@@ -130,6 +130,44 @@ describe("Project.checkStructure, 2017 avviso", () => {
   })
 })
 
+describe("Project.checkRegistration: structure and partnership together", () => {
+  const rulesOf = (r: Result.Result<void, Project.ProjectStructureInvalid>) =>
+    Result.isFailure(r) ? r.failure.violations.map((v) => v.rule) : []
+  // the seed partnership without its two accredited labour operators (Cooperativa Koala and
+  // Consorzio Mestieri): the 2017 avviso wants one (partnership.labour-operator)
+  const withoutLabour = {
+    members: interpretiInput.partnership.members.filter(
+      (m) => m.organisation.id !== "coop-koala" && m.organisation.id !== "consorzio-mestieri"
+    )
+  }
+
+  it("IntERPreti di cambiamento as seeded passes both", () => {
+    expect(Project.checkRegistration(Call.avviso2017, interpreti)).toEqual(Result.void)
+  })
+
+  it("a partnership the call refuses is a violation of the registration, with its rule and source", () => {
+    const r = Project.checkRegistration(Call.avviso2017, variant({ partnership: withoutLabour }))
+    expect(rulesOf(r)).toEqual(["partnership.labour-operator"])
+    expect(Result.isFailure(r) && r.failure.violations[0]?.source.act).toContain("15/11/2017")
+    // the structure alone is fine: checkStructure does not look at the partnership
+    expect(Project.checkStructure(Call.avviso2017, variant({ partnership: withoutLabour }))).toEqual(Result.void)
+  })
+
+  it("every violation at once: an end after the avviso's latest end and the missing labour operator", () => {
+    const r = Project.checkRegistration(
+      Call.avviso2017,
+      variant({ partnership: withoutLabour, period: { start: "2019-01-01", end: "2020-08-31" } })
+    )
+    expect(rulesOf(r)).toEqual(["project.latest-end", "partnership.labour-operator"])
+  })
+
+  it("Abitare la Comunità as seeded: only its end (agosto 2020) is refused; its partnership passes", () => {
+    const seed = SeedProjects.abitareLaComunita.project
+    if (seed === undefined) throw new Error("the Abitare la Comunità seed has a project record")
+    expect(rulesOf(Project.checkRegistration(Call.avviso2017, decodeSync(seed)))).toEqual(["project.latest-end"])
+  })
+})
+
 describe("Project.checkStructure, other calls", () => {
   it("IntERPreti checked against the Milano call: wrong call, and 9.1.3 is not funded there", () => {
     const r = Project.checkStructure(Call.milanoDgr2717, interpreti)

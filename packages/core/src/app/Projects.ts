@@ -84,7 +84,7 @@ export type GetBudgetInput = typeof GetBudgetInput.Encoded
  * @category models
  */
 export interface Service {
-  /** Registers a new project, checked against its call (`Project.checkStructure`). */
+  /** Registers a new project, checked against every rule of its call: structure and partnership (`Project.checkRegistration`). */
   readonly registerProject: (
     actor: UseCase.ActorInput,
     input: unknown
@@ -146,7 +146,7 @@ export const make: Effect.Effect<Service, never, Store.Store> = Effect.gen(funct
       yield* UseCase.authorize(request.actor, "write", { kind: "project", project: project.id })
       // decoding has checked that the call is known
       const call = Call.byId(project.call) as Call.Call
-      yield* Effect.fromResult(Project.checkStructure(call, project))
+      yield* Effect.fromResult(Project.checkRegistration(call, project))
       return yield* UseCase.commitOne(store, request.actor, Collections.Projects, project, 0, "project.register")
     })
 

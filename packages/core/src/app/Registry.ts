@@ -55,6 +55,19 @@ export const RegisterHouseholdInput = Schema.Struct({
               issue: `person ${JSON.stringify(p.id)} is listed twice (positions ${earlier + 1} and ${i + 1})`
             })
         })
+        // a supplied person who is not a member, beside a member without a supplied record: most
+        // likely one id mistyped on one side, so the member's field is named too (a form shows
+        // the problem next to both)
+        const supplied = new Set((r.persons ?? []).map((p) => p.id))
+        const strays = (r.persons ?? []).filter((p) => !members.has(p.id)).map((p) => JSON.stringify(p.id))
+        if (strays.length > 0)
+          r.household.members.forEach((m, j) => {
+            if (!supplied.has(m.person))
+              issues.push({
+                path: ["household", "members", j, "person"],
+                issue: `member ${JSON.stringify(m.person)} has no record among the persons supplied, which list ${strays.join(", ")} instead: is one of the ids mistyped?`
+              })
+          })
         return issues.length === 0 ? true : issues
       }
     )

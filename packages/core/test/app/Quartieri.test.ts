@@ -342,6 +342,57 @@ describe("refusals", () => {
     }).pipe(Effect.provide(F.layer()))
   )
 
+  it.effect("registerHousehold: a mistyped member id is named at both ends, nothing written", () =>
+    Effect.gen(function* () {
+      const app = yield* q
+      yield* F.seedAll
+      const before = yield* state
+      const request = F.household("h9", "p1", "l1", ["h9-a", "h9-b"])
+      const [first, second] = request.household.members
+      if (first === undefined || second === undefined) throw new Error("two members")
+      // the second member typed as "h9-x", its person record supplied as "h9-b"
+      const refused = yield* Effect.flip(
+        app.registerHousehold(F.coordinator, {
+          ...request,
+          household: { ...request.household, members: [first, { ...second, person: "h9-x" }] }
+        })
+      )
+      expect(refused._tag === "InvalidInput" && refused.problems).toEqual([
+        { path: "persons[1].id", message: 'person "h9-b" is not a member of the household' },
+        {
+          path: "household.members[1].person",
+          message:
+            'member "h9-x" has no record among the persons supplied, which list "h9-b" instead: is one of the ids mistyped?'
+        }
+      ])
+      expect(yield* state).toEqual(before)
+    }).pipe(Effect.provide(F.layer()))
+  )
+
+  it.effect("registerProject: the call's partnership rules too, every violation, nothing written", () =>
+    Effect.gen(function* () {
+      const app = yield* q
+      yield* F.seedAll
+      const before = yield* state
+      const p9 = F.project("p9")
+      // without its two accredited labour operators, and ending after the avviso's latest end
+      const members = p9.partnership.members.filter(
+        (m) => m.organisation.id !== "coop-koala" && m.organisation.id !== "consorzio-mestieri"
+      )
+      const refused = yield* Effect.flip(
+        app.registerProject(
+          { _tag: "CapofilaCoordinator", id: "u-capofila", organisation: "comune-ripalta-cremasca", projects: ["p9"] },
+          { ...p9, partnership: { members }, period: { start: "2019-01-01", end: "2020-08-31" } }
+        )
+      )
+      expect(refused._tag === "ProjectStructureInvalid" && refused.violations.map((v) => v.rule)).toEqual([
+        "project.latest-end",
+        "partnership.labour-operator"
+      ])
+      expect(yield* state).toEqual(before)
+    }).pipe(Effect.provide(F.layer()))
+  )
+
   it.effect("budget rules: every violation, nothing written", () =>
     Effect.gen(function* () {
       const app = yield* q
