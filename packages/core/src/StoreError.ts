@@ -15,12 +15,16 @@
 import { Schema } from "effect"
 
 /**
- * What went wrong, as far as a caller needs to know.
+ * What went wrong, as far as a caller needs to know: `Unavailable` (cannot reach the store,
+ * timed out, busy: retry later), `Conflict` (someone else wrote first: re-read and retry),
+ * `ConstraintViolation` (the write breaks a rule of the store), `Corrupted` (stored data no
+ * longer decodes), `Refused` (the database refuses the operation for a reason no retry fixes:
+ * credentials, permissions, SQL it does not accept — a schema or version it does not have).
  *
  * @since 0.1.0
  * @category models
  */
-export const Reason = Schema.Literals(["Unavailable", "Conflict", "ConstraintViolation", "Corrupted"])
+export const Reason = Schema.Literals(["Unavailable", "Conflict", "ConstraintViolation", "Corrupted", "Refused"])
 /** @since 0.1.0 @category models */
 export type Reason = typeof Reason.Type
 
@@ -105,6 +109,14 @@ export const constraintViolation: (details: Details) => StoreError = make("Const
  * @category constructors
  */
 export const corrupted: (details: Details) => StoreError = make("Corrupted")
+
+/**
+ * A `Refused` error: the database refuses the operation, and retrying will not change that.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const refused: (details: Details) => StoreError = make("Refused")
 
 /**
  * A version `Conflict`: the caller expected `expected`, the store holds `actual` (0 when the

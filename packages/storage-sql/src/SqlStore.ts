@@ -90,6 +90,14 @@ export const fromSqlError =
       case "UniqueViolation":
       case "ConstraintError":
         return StoreError.constraintViolation(details)
+      // wrong credentials, missing rights, SQL the server does not accept: a caller that retried
+      // would retry forever
+      case "AuthenticationError":
+      case "AuthorizationError":
+      case "SqlSyntaxError":
+        return StoreError.refused(details)
+      // a connection lost, a timeout, a lock; and what the driver could not classify, which
+      // includes a connection cut in the middle of a statement
       default:
         return StoreError.unavailable(details)
     }

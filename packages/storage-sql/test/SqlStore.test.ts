@@ -23,10 +23,16 @@ describe("SQL errors become StoreErrors", () => {
     [new SqlError.SerializationError({ cause }), "Conflict"],
     [new SqlError.DeadlockError({ cause }), "Conflict"],
     [new SqlError.UniqueViolation({ cause, constraint: "pk" }), "ConstraintViolation"],
-    [new SqlError.ConstraintError({ cause }), "ConstraintViolation"]
+    [new SqlError.ConstraintError({ cause }), "ConstraintViolation"],
+    [new SqlError.AuthenticationError({ cause }), "Refused"],
+    [new SqlError.AuthorizationError({ cause }), "Refused"],
+    [new SqlError.SqlSyntaxError({ cause }), "Refused"],
+    [new SqlError.UnknownError({ cause }), "Unavailable"]
   ] as const)("%s → %s", (reason, expected) => {
     const error = SqlStore.fromSqlError("put", "notes", "n1")(new SqlError.SqlError({ reason }))
     expect([error.reason, error.operation, error.collection, error.id]).toEqual([expected, "put", "notes", "n1"])
     expect(error.detail).toContain("server said no")
+    // only what may succeed later is retryable: a wrong password or bad SQL never will
+    expect(error.isRetryable).toBe(expected === "Unavailable" || expected === "Conflict")
   })
 })
