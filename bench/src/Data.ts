@@ -31,7 +31,7 @@ import {
   type Reporting,
   type Site
 } from "@quartieri/core"
-import { Population } from "@quartieri/testing"
+import { Population, Random } from "@quartieri/testing"
 
 /** The date of the population (its marginals hold on it). */
 export const populationDate = Calendar.unsafeMake("2019-04-01")
@@ -43,25 +43,12 @@ export const evaluationDate = Calendar.unsafeMake("2019-06-30")
 export const maxGenerated = 100_000
 
 /**
- * mulberry32: a small, fast, seeded 32-bit generator (the one `Population` uses).
+ * The seeded generator of `@quartieri/testing` (mulberry32, the one `Population` uses).
  *
  * @since 0.1.0
  * @category utils
  */
-export const prng = (seed: number) => {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
-  const chance = (p: number): boolean => next() < p
-  const pick = <A>(items: ReadonlyArray<A>): A => items[Math.floor(next() * items.length)] as A
-  return { next, int, chance, pick }
-}
+export const prng = Random.make
 
 const cremona = IstatComune.knownComuni["019036"].istat
 

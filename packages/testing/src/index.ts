@@ -30,6 +30,8 @@ export * as PathwayArbitraries from "./arbitraries/pathway.js"
 /** @since 0.1.0 */
 export * as Population from "./population.js"
 /** @since 0.1.0 */
+export * as Random from "./Random.js"
+/** @since 0.1.0 */
 export * as Fuzz from "./security/Fuzz.js"
 /** @since 0.1.0 */
 export * as HostileText from "./security/HostileText.js"

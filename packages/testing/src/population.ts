@@ -24,44 +24,15 @@ import {
   Site,
   SpecialCategory
 } from "@quartieri/core"
+import * as Rng from "./Random.js"
 
 // ---------------------------------------------------------------------------------------------
 // seeded randomness
 // ---------------------------------------------------------------------------------------------
 
-/** mulberry32: a small, fast 32-bit PRNG; plenty for synthetic data, reproducible by seed. */
-const prng = (seed: number) => {
-  let a = seed >>> 0
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-  const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1))
-  const chance = (p: number): boolean => next() < p
-  const pick = <A>(items: ReadonlyArray<A>): A => items[Math.floor(next() * items.length)] as A
-  const weighted = <A>(items: ReadonlyArray<readonly [A, number]>): A => {
-    const total = items.reduce((s, [, w]) => s + w, 0)
-    let x = next() * total
-    for (const [item, w] of items) {
-      x -= w
-      if (x < 0) return item
-    }
-    return (items[items.length - 1] as readonly [A, number])[0]
-  }
-  const shuffle = <A>(items: ReadonlyArray<A>): Array<A> => {
-    const out = [...items]
-    for (let i = out.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1))
-      ;[out[i], out[j]] = [out[j] as A, out[i] as A]
-    }
-    return out
-  }
-  return { next, int, chance, pick, weighted, shuffle }
-}
-type Random = ReturnType<typeof prng>
+// mulberry32, shared with the demo and the benchmark (Random.ts)
+const prng = Rng.make
+type Random = Rng.Random
 
 const cents = (n: number) => Money.NonNegativeCents.make(n)
 

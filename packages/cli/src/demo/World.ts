@@ -26,6 +26,7 @@ import {
   type Project
 } from "@quartieri/core"
 import { LaboratorioActivity } from "@quartieri/export-html"
+import { Random } from "@quartieri/testing"
 import { Effect, Option, Result, Schema } from "effect"
 import * as ExitCode from "../ExitCode.js"
 import * as Progress from "../Progress.js"
@@ -34,7 +35,6 @@ import type { Settings } from "../Settings.js"
 import * as Sites from "../Sites.js"
 import * as StoreTarget from "../StoreTarget.js"
 import { type Text, text } from "../Text.js"
-import * as Random from "./Random.js"
 import * as Residents from "./Residents.js"
 import type * as Seeds from "./Seeds.js"
 

@@ -26,44 +26,8 @@ const canonical = (value: unknown): string => {
 }
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex")
 
-const snapshot = {
-  asOf: "2019-05-20",
-  ageAtEntry: 38,
-  sex: "F",
-  labourMarketStatus: "unemployed",
-  longTermUnemployed: true,
-  isced: 2,
-  thirdCountryNational: false,
-  household: { jobless: true, dependentChildren: true, singleAdult: true },
-  specialCategory: {
-    disability: "no",
-    foreignBackground: "no",
-    minority: "no",
-    consent: { given: true, date: "2019-05-20", purpose: "monitoraggio FSE" }
-  },
-  homelessOrHousingExclusion: false,
-  rural: false
-} as const
-
-const enrol = {
-  command: "enrol",
-  date: "2019-05-20",
-  objectives: ["ricollocazione nel settore della logistica"],
-  planned: [{ kind: "guidance", hours: 6, organisation: "org-a" }],
-  responsible: "org-a",
-  entry: snapshot
-} as const
-
-const sapFacts = {
-  citizenship: "italiana",
-  residesOrWorksInLombardy: true,
-  yearsInLombardy: 6,
-  isee: 1_200_000,
-  patrimonio: 2_000_000,
-  householdSize: 2,
-  pse: "1.57",
-  ownsAdequateDwelling: false
-}
+// the requests of a pathway and of an eligibility check, as a portal sends them (AppRequests)
+const { enrol, sapFacts } = F
 
 const isee = { value: 1_200_000, dsuDate: "2019-03-01", validUntil: "2019-12-31" }
 

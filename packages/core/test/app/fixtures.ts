@@ -22,6 +22,9 @@ export const {
   legalSource,
   budget,
   expenditure,
+  entrySnapshot,
+  enrol,
+  sapFacts,
   seedAll
 } = AppRequests
 
