@@ -87,3 +87,39 @@ export const runAndKill = (options: {
       kill()
     }
   })
+
+/**
+ * What a crash left, judged: the store's own problems (`BatchImport.inspect`), then the rules
+ * of crash safety — the committed batches are exactly 0, 1, …, n − 1 (nothing committed was
+ * lost), every batch the child reported is among them, only the batch right after the last one
+ * reported may have committed without its report (the window between a commit and its report),
+ * and each committed batch has its `batchSize` audit events. `next` is the first batch the killed
+ * child was asked to import; `reported` the batches it reported.
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const judge = (
+  inspection: {
+    readonly complete: ReadonlyArray<number>
+    readonly problems: ReadonlyArray<string>
+    readonly auditEntries: number
+  },
+  run: { readonly next: number; readonly reported: ReadonlyArray<number>; readonly batchSize: number }
+): { readonly problems: ReadonlyArray<string>; readonly unreported: number } => {
+  const problems = [...inspection.problems]
+  const complete = inspection.complete
+  if (complete.some((batch, i) => batch !== i))
+    problems.push(`the committed batches are not 0…${complete.length - 1}: ${complete.join(", ")}`)
+  for (const batch of run.reported)
+    if (!complete.includes(batch)) problems.push(`batch ${batch} was reported committed and is not in the store`)
+  const unreported = complete.filter((batch) => batch >= run.next && !run.reported.includes(batch))
+  const allowed = run.next + run.reported.length
+  if (unreported.some((batch) => batch !== allowed))
+    problems.push(`batches ${unreported.join(", ")} committed without a report; only batch ${allowed} may`)
+  if (inspection.auditEntries !== complete.length * run.batchSize)
+    problems.push(
+      `${inspection.auditEntries} audit entries for ${complete.length} batches of ${run.batchSize} households`
+    )
+  return { problems, unreported: unreported.length }
+}
